@@ -1,0 +1,29 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CommonModule } from './common/common.module.js';
+import { LoggingModule } from './common/logging/logging.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** The server to use: DATABASE_URL, the embedded server, or a test database. */
+  databaseUrl: string;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        CommonModule,
+        DatabaseModule.forRoot(databaseUrl),
+        HealthModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,15 @@
+import { DATABASE_ERRORS } from '../../database/database.errors.js';
+import { COMMON_ERRORS } from './common.errors.js';
+import type { ErrorSpec } from './error-spec.js';
+
+/**
+ * Every stable error code of the API and its HTTP mapping. Feature modules add their own
+ * `<feature>.errors.ts` part here; the error type below is the union of the keys, so a code that is
+ * thrown but not mapped does not compile.
+ */
+export const ERROR_CATALOG = {
+  ...COMMON_ERRORS,
+  ...DATABASE_ERRORS,
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -1,0 +1,71 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { requestIdFor } from './common/logging/logging.module.js';
+import { ProblemDetailsFilter } from './common/http/problem-details.filter.js';
+import { requireJsonBodies } from './common/http/json-content-type.middleware.js';
+import { createValidationPipe } from './common/validation/validation.pipe.js';
+
+export const API_PREFIX = 'api/v1';
+
+/**
+ * Everything about how the app answers HTTP, in one place: main.ts and the e2e tests both call it,
+ * so the tests exercise exactly what production serves.
+ */
+export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  app.disable('x-powered-by');
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    requestIdFor(request, response);
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Swagger UI sets inline styles.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          // County intranets often serve plain http: upgrading sub-requests to https would break pages.
+          upgradeInsecureRequests: null,
+        },
+      },
+    }),
+  );
+  app.useBodyParser('json', { limit: '2mb' });
+  app.use(`/${API_PREFIX}`, requireJsonBodies);
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
+  app.useGlobalPipes(createValidationPipe());
+  const filter = new ProblemDetailsFilter();
+  app.useGlobalFilters(filter);
+  // Errors raised by plain Express middleware (body parser, the JSON check above) skip Nest's filters:
+  // answer them with the same problem documents.
+  app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
+    if (response.headersSent) return next(error);
+    filter.catch(error, {
+      switchToHttp: () => ({ getRequest: () => request, getResponse: () => response, getNext: () => next }),
+    } as never);
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('GIP Desk API（依申请公开办理平台）')
+      .setDescription(
+        'Case management for government-information disclosure applications under the 2019 《政府信息公开条例》. ' +
+          'Errors are RFC 9457 problem documents (application/problem+json) with a stable `code`.',
+      )
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}
