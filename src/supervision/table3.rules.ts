@@ -266,10 +266,18 @@ export function checkTable3Identities(
   options?: Table3Options,
 ): Table3Violation[] {
   const b = bounds(table.year, options);
-  const scoped = cases
-    .filter((c) => table.agencyId === null || c.agencyId === table.agencyId)
-    .map((c) => ({ c, mask: rowMask(c, b) }))
-    .filter(({ mask }) => mask !== 0);
+  // The cases are classified only when something is wrong: a sound table costs no pass over them.
+  let masks: Int32Array | undefined;
+  const masksOf = (): Int32Array => {
+    if (masks === undefined) {
+      masks = new Int32Array(cases.length);
+      for (let i = 0; i < cases.length; i++) {
+        const c = cases[i];
+        if (table.agencyId === null || c.agencyId === table.agencyId) masks[i] = rowMask(c, b);
+      }
+    }
+    return masks;
+  };
   const cells = table.cells;
   const violations: Table3Violation[] = [];
   const violation = (
@@ -281,7 +289,11 @@ export function checkTable3Identities(
     message: string,
     breaks: (c: ReportCase, mask: number) => boolean,
   ): void => {
-    const caseIds = scoped.filter(({ c, mask }) => breaks(c, mask)).map(({ c }) => c.caseId);
+    const m = masksOf();
+    const caseIds: string[] = [];
+    for (let i = 0; i < cases.length; i++) {
+      if (m[i] !== 0 && breaks(cases[i], m[i])) caseIds.push(cases[i].caseId);
+    }
     violations.push({ identity, agencyId: table.agencyId, row, column, left, right, message, caseIds });
   };
 
