@@ -185,12 +185,13 @@ export function computeTimeliness(
 
     if (c.receivedOn >= from && c.receivedOn <= to) {
       for (const g of groups) g.received += 1;
-      byMonth.get(c.receivedOn.slice(0, 7))!.received += 1;
+      const month = byMonth.get(c.receivedOn.slice(0, 7));
+      if (month !== undefined) month.received += 1;
     }
     if (c.closedOn !== null) {
       if (c.closedOn >= from && c.closedOn <= to) {
-        const month = byMonth.get(c.closedOn.slice(0, 7))!;
-        for (const g of [...groups, month]) {
+        const month = byMonth.get(c.closedOn.slice(0, 7));
+        for (const g of month === undefined ? groups : [...groups, month]) {
           g.closed += 1;
           if (c.dueOn === null) continue;
           if (c.closedOn <= c.dueOn) g.closedOnTime += 1;

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { APPLICANT_TYPES } from '../../src/cases/applicant-type.js';
 import { OUTCOMES } from '../../src/cases/outcome.js';
 import { TABLE3_COLUMNS, TABLE3_ROWS } from '../../src/supervision/annual-report.layout.js';
+import { buildAnnualReports } from '../../src/supervision/annual-report.rules.js';
 import {
   buildTable3,
   buildTable3ByAgency,
