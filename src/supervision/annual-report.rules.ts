@@ -8,7 +8,6 @@ import {
   buildTable3ByAgency,
   checkTable3Identities,
   findReportCaseAnomalies,
-  table3RowsOf,
   type ReportCase,
   type ReportCaseAnomaly,
   type Table3,
@@ -62,12 +61,7 @@ export function buildAnnualReports(input: AnnualReportInput): AnnualReports {
   const tables3 = buildTable3ByAgency(cases, year, table3Options);
   const tables4 = buildTable4ByAgency(remedies, year, table4Options);
 
-  const counted = new Set(
-    cases.filter((c) => table3RowsOf(c, year, table3Options).length > 0).map((c) => c.caseId),
-  );
-  const caseAnomalies = findReportCaseAnomalies(cases).filter(
-    (a) => counted.has(a.caseId) || a.problem === 'invalid_date',
-  );
+  const caseAnomalies = findReportCaseAnomalies(cases, { year, options: table3Options });
   const remedyAnomalies = findRemedyRecordAnomalies(remedies);
   const agencyOfRecord = new Map(remedies.map((r) => [r.recordId, r.agencyId]));
 

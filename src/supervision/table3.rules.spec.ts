@@ -318,6 +318,19 @@ describe('findReportCaseAnomalies', () => {
     expect(findReportCaseAnomalies([c]).map((a) => a.problem)).toEqual(problems);
   });
 
+  it('limited to a year, reports only the cases its table counts, and unreadable dates', () => {
+    const cases = [
+      reportCase('old', 'natural_person', '2024-05-06', '2024-05-20', null), // 2024 only
+      reportCase('now', 'natural_person', '2025-12-20', '2026-01-10', null), // 二 and 三 of 2026
+      reportCase('bad', 'natural_person', '2024-02-30', null, null), // cannot be placed
+    ];
+    expect(findReportCaseAnomalies(cases, { year: 2026 }).map((a) => `${a.caseId}:${a.problem}`)).toEqual([
+      'now:closed_without_outcome',
+      'bad:invalid_date',
+    ]);
+    expect(findReportCaseAnomalies(cases)).toHaveLength(3);
+  });
+
   it('finds a case listed twice', () => {
     const c = reportCase('k', 'natural_person', '2026-01-05', null, null);
     expect(findReportCaseAnomalies([c, c])).toEqual([

@@ -366,21 +366,45 @@ export interface ReportCaseAnomaly {
   readonly message: string;
 }
 
-/** Every case whose data the report cannot count faithfully, with the reason (year-independent). */
-export function findReportCaseAnomalies(cases: readonly ReportCase[]): ReportCaseAnomaly[] {
+/** Limits findReportCaseAnomalies to the cases a year's table 三 counts. */
+export interface AnomalyScope {
+  readonly year: number;
+  readonly options?: Table3Options;
+}
+
+/**
+ * Every case whose data the report cannot count faithfully, with the reason. With a scope, only
+ * the cases counted in that year's table (and those whose dates cannot be read, which cannot be
+ * placed at all), so that an old data error does not hold up this year's report.
+ */
+export function findReportCaseAnomalies(
+  cases: readonly ReportCase[],
+  scope?: AnomalyScope,
+): ReportCaseAnomaly[] {
+  const b = scope === undefined ? undefined : bounds(scope.year, scope.options);
   const anomalies: ReportCaseAnomaly[] = [];
   const seen = new Set<string>();
+  // A county has a few thousand distinct dates and up to millions of cases: check each date once.
+  const validDates = new Map<string, boolean>();
+  const valid = (date: IsoDate | null): boolean => {
+    if (date === null) return true;
+    let ok = validDates.get(date);
+    if (ok === undefined) validDates.set(date, (ok = isIsoDate(date)));
+    return ok;
+  };
   for (const c of cases) {
+    const correction = c.correctionReceivedOn ?? null;
+    const datesValid = valid(c.receivedOn) && valid(c.closedOn) && valid(correction);
+    if (datesValid && b !== undefined && rowMask(c, b) === 0) continue;
+    const duplicate = seen.has(c.caseId);
+    seen.add(c.caseId);
+
     const add = (problem: ReportCaseProblem, message: string): void => {
       anomalies.push({ caseId: c.caseId, agencyId: c.agencyId, problem, message });
     };
-    const correction = c.correctionReceivedOn ?? null;
-    if (seen.has(c.caseId)) add('duplicate_case_id', '同一案件重复出现，会被重复统计');
-    seen.add(c.caseId);
-    if (!isIsoDate(c.receivedOn) || (c.closedOn !== null && !isIsoDate(c.closedOn))) {
-      add('invalid_date', '收到申请日期或办结日期不是有效日期');
-    } else if (correction !== null && !isIsoDate(correction)) {
-      add('invalid_date', '收到补正申请日期不是有效日期');
+    if (duplicate) add('duplicate_case_id', '同一案件重复出现，会被重复统计');
+    if (!datesValid) {
+      add('invalid_date', '收到申请、收到补正申请或办结的日期不是有效日期');
     } else {
       if (c.closedOn !== null && c.closedOn < c.receivedOn)
         add('closed_before_received', '办结日期早于收到申请日期');

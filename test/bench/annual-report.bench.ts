@@ -86,6 +86,10 @@ export default async function annualReportBench(): Promise<void> {
     { name: 'checkTable3Identities (sound)', fn: () => checkTable3Identities(table, cases) },
     { name: 'checkTable3Identities (1 broken)', fn: () => checkTable3Identities(brokenTable, broken) },
     {
+      name: 'buildAnnualReports (county + 40 agencies)',
+      fn: () => buildAnnualReports({ year: YEAR, cases, remedies: [] }),
+    },
+    {
       name: 'drillDownTable3 (one cell)',
       fn: () => drillDownTable3(cases, YEAR, { row: 'unavailable_1', column: 'total' }),
     },
