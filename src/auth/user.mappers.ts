@@ -16,14 +16,8 @@ export function toMeDto(user: User): MeDto {
 
 export function toUserDto(user: User): UserDto {
   return {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    agencyId: user.agencyId,
-    agencyName: user.agency?.name ?? null,
-    roles: [...user.roles],
+    ...toMeDto(user),
     active: user.active,
-    mustChangePassword: user.mustChangePassword,
     passwordChangedAt: user.passwordChangedAt.toISOString(),
     lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
     lastSignInIp: user.lastSignInIp,

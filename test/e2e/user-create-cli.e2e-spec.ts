@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { AuditEvent } from '../../src/audit/audit-event.entity.js';
 import { User } from '../../src/auth/user.entity.js';
-import { dataSourceOptions } from '../../src/database/data-source-options.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { openTestDataSource, type TestDataSource } from '../support/test-database.js';
 
 /** `npm run user:create` as a real process (TypeScript through @swc-node/register), on a fresh database. */
 function runCli(args: string[], env: Record<string, string>, stdin?: string) {
@@ -32,22 +31,18 @@ function runCli(args: string[], env: Record<string, string>, stdin?: string) {
 }
 
 describe('npm run user:create', () => {
-  let db: TestDatabase;
+  let db: TestDataSource;
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    dataSource = new DataSource(dataSourceOptions(db.url));
-    await dataSource.initialize();
+    db = await openTestDataSource();
+    dataSource = db.dataSource;
   });
-  afterAll(async () => {
-    await dataSource.destroy();
-    await db.drop();
-  });
+  afterAll(() => db.close());
 
   it('creates the first admin with a one-time password printed once, and audits it', async () => {
     const { code, output } = await runCli(['--username', 'First.Admin', '--display-name', '首任管理员'], {
-      DATABASE_URL: db.url,
+      DATABASE_URL: db.database.url,
     });
     expect(output).toContain('Created user first.admin');
     expect(code).toBe(0);
@@ -62,14 +57,14 @@ describe('npm run user:create', () => {
   it('takes the password from stdin and refuses one that breaks the policy', async () => {
     const weak = await runCli(
       ['--username', 'second', '--display-name', '二', '--password-stdin'],
-      { DATABASE_URL: db.url },
+      { DATABASE_URL: db.database.url },
       'weak\n',
     );
     expect(weak.code).toBe(1);
     expect(weak.output).toContain('temporaryPassword');
     const ok = await runCli(
       ['--username', 'second', '--display-name', '二', '--password-stdin'],
-      { DATABASE_URL: db.url },
+      { DATABASE_URL: db.database.url },
       'Strong#Pass2026\n',
     );
     expect(ok.code).toBe(0);
@@ -77,7 +72,7 @@ describe('npm run user:create', () => {
   });
 
   it('explains its arguments', async () => {
-    const { code, output } = await runCli(['--username', 'x'], { DATABASE_URL: db.url });
+    const { code, output } = await runCli(['--username', 'x'], { DATABASE_URL: db.database.url });
     expect(code).toBe(2);
     expect(output).toContain('Usage: npm run user:create');
   });

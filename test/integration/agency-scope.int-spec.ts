@@ -1,15 +1,14 @@
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { Agency } from '../../src/agencies/agency.entity.js';
 import { AgencyScope, findInScopeOrFail } from '../../src/auth/agency-scope.js';
 import type { Role } from '../../src/auth/role.js';
 import { User } from '../../src/auth/user.entity.js';
 import { DomainError } from '../../src/common/errors/domain-error.js';
-import { dataSourceOptions } from '../../src/database/data-source-options.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { openTestDataSource, type TestDataSource } from '../support/test-database.js';
 
 /** The scoping helpers other modules use, on a real table that carries agency_id (app_user). */
 describe('AgencyScope', () => {
-  let db: TestDatabase;
+  let db: TestDataSource;
   let dataSource: DataSource;
   const ids: Record<string, string> = {};
 
@@ -37,9 +36,8 @@ describe('AgencyScope', () => {
     ).id;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    dataSource = new DataSource(dataSourceOptions(db.url));
-    await dataSource.initialize();
+    db = await openTestDataSource();
+    dataSource = db.dataSource;
     ids.a = await agency('a');
     ids.b = await agency('b');
     ids.c = await agency('c');
@@ -47,10 +45,7 @@ describe('AgencyScope', () => {
     ids.userB = await user('in.b', ids.b);
     ids.userC = await user('in.c', ids.c);
   });
-  afterAll(async () => {
-    await dataSource.destroy();
-    await db.drop();
-  });
+  afterAll(() => db.close());
 
   const person = (roles: Role[], agencyId: string | null = null) => ({ roles, agencyId: agencyId ?? ids.a });
 

@@ -1,13 +1,12 @@
-import { DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../../src/audit/audit-actor.js';
 import { AuditEvent } from '../../src/audit/audit-event.entity.js';
 import { AuditService, type AuditEntry } from '../../src/audit/audit.service.js';
 import { FixedClock } from '../../src/common/clock/clock.js';
-import { dataSourceOptions } from '../../src/database/data-source-options.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { openTestDataSource, type TestDataSource } from '../support/test-database.js';
 
 describe('the audit store', () => {
-  let db: TestDatabase;
+  let db: TestDataSource;
   let dataSource: DataSource;
   let audit: AuditService;
   const clock = new FixedClock(new Date('2026-11-27T10:00:00+08:00'));
@@ -20,15 +19,11 @@ describe('the audit store', () => {
   });
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    dataSource = new DataSource(dataSourceOptions(db.url));
-    await dataSource.initialize();
+    db = await openTestDataSource();
+    dataSource = db.dataSource;
     audit = new AuditService(dataSource, clock);
   });
-  afterAll(async () => {
-    await dataSource.destroy();
-    await db.drop();
-  });
+  afterAll(() => db.close());
 
   it('stores an event with its transaction, and not when the transaction rolls back', async () => {
     await dataSource.transaction((m) => audit.append(m, entry(1)));
