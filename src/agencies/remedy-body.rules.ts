@@ -20,9 +20,9 @@ export type ReconsiderationBodyDefault =
  *
  * - county department → the county government (Art. 24 para 1 (一): 本级人民政府工作部门);
  * - town / street office → the county government (Art. 24 para 1 (二) 下一级人民政府, (三) 派出机关);
- * - dispatched organ (派出机构) → 本级人民政府: the government it hangs under, or the government of the
- *   department that set it up (Art. 24 para 4); one set up by a vertical agency → that agency, its
- *   上一级主管部门 (Art. 27);
+ * - dispatched organ: a 派出机关 of the county government → that government (Art. 24 para 1 (三)); a
+ *   派出机构 of a county department → 本级人民政府, the department's government (Art. 24 para 4); one
+ *   set up by a vertical agency → that agency, its 上一级主管部门 (Art. 27);
  * - vertical agency (税务、海关、金融…) → the next-level department (Art. 27), known only when recorded
  *   as its parent;
  * - the county government → the 设区的市 government (Art. 24 para 1 (二)), which is not an agency of
@@ -61,8 +61,7 @@ export function defaultReconsiderationBody(
         reason: '乡镇人民政府／街道办事处须以县人民政府为上级机关，才能确定行政复议机关',
       };
     case 'dispatched': {
-      if (parent?.type === 'county_government')
-        return body(parent, '行政复议法第二十四条第一款第（三）项、第四款');
+      if (parent?.type === 'county_government') return body(parent, '行政复议法第二十四条第一款第（三）项');
       if (parent?.type === 'county_department') {
         const government = parent.parentId ? agencies.get(parent.parentId) : undefined;
         if (government?.type === 'county_government') return body(government, '行政复议法第二十四条第四款');

@@ -84,7 +84,10 @@ export interface FindInScopeOptions<T> {
   /** Entity property holding the agency id (default `agencyId`; `id` for agencies themselves). */
   readonly column?: string;
   readonly relations?: FindOptionsRelations<T>;
-  /** Lock the row for the rest of the transaction (a state change follows). */
+  /**
+   * Lock the row for the rest of the transaction (a state change follows). PostgreSQL cannot lock the
+   * nullable side of an outer join: with `lock`, load optional relations separately.
+   */
   readonly lock?: 'pessimistic_write';
 }
 
