@@ -13,8 +13,9 @@ export interface DemoAgency {
   officeHours: string;
   website: string;
   docNumberPrefix: string;
-  reconsiderationBodyName: string;
-  reconsiderationBodyAddress: string;
+  /** Only where the rule cannot derive it (remedy-body.rules.ts): the seed derives the others. */
+  reconsiderationBodyName?: string;
+  reconsiderationBodyAddress?: string;
 }
 
 // A fictional but realistic county for demonstrations: the names are those of 郯城县 (临沂市, 山东省);
@@ -53,8 +54,6 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     officeHours: HOURS,
     website: WEBSITE,
     docNumberPrefix: '郯政办信复',
-    reconsiderationBodyName: COUNTY_GOV,
-    reconsiderationBodyAddress: COUNTY_GOV_ADDRESS,
   },
   {
     code: 'tc-zrzyj',
@@ -68,8 +67,6 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     officeHours: HOURS,
     website: WEBSITE,
     docNumberPrefix: '郯自然资信复',
-    reconsiderationBodyName: COUNTY_GOV,
-    reconsiderationBodyAddress: COUNTY_GOV_ADDRESS,
   },
   {
     code: 'tc-jtj',
@@ -83,8 +80,6 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     officeHours: HOURS,
     website: WEBSITE,
     docNumberPrefix: '郯教体信复',
-    reconsiderationBodyName: COUNTY_GOV,
-    reconsiderationBodyAddress: COUNTY_GOV_ADDRESS,
   },
   {
     code: 'tc-zjj',
@@ -98,8 +93,6 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     officeHours: HOURS,
     website: WEBSITE,
     docNumberPrefix: '郯住建信复',
-    reconsiderationBodyName: COUNTY_GOV,
-    reconsiderationBodyAddress: COUNTY_GOV_ADDRESS,
   },
   {
     code: 'tc-matou',
@@ -113,9 +106,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
     officeHours: HOURS,
     website: WEBSITE,
     docNumberPrefix: '马政信复',
-    // 复议法 Art. 24(二): a town's acts are reviewed by the county government.
-    reconsiderationBodyName: COUNTY_GOV,
-    reconsiderationBodyAddress: COUNTY_GOV_ADDRESS,
+    // 复议法 Art. 24(二): a town's acts are reviewed by the county government (derived by the seed).
   },
   {
     code: 'tc-tax',

@@ -1,4 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AgenciesModule } from './agencies/agencies.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { CommonModule } from './common/common.module.js';
 import { LoggingModule } from './common/logging/logging.module.js';
 import type { AppConfig } from './config/app-config.js';
@@ -23,6 +26,9 @@ export class AppModule {
         CommonModule,
         DatabaseModule.forRoot(databaseUrl),
         HealthModule,
+        AuditModule,
+        AgenciesModule,
+        AuthModule,
       ],
     };
   }

@@ -1,9 +1,13 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { ACCESS_TOKEN_COOKIE } from './auth/access-policy.decorators.js';
 import { requestIdFor } from './common/logging/logging.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { APP_CONFIG } from './config/config.module.js';
 import { ProblemDetailsFilter } from './common/http/problem-details.filter.js';
 import { requireJsonBodies } from './common/http/json-content-type.middleware.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
@@ -15,9 +19,12 @@ export const API_PREFIX = 'api/v1';
  * so the tests exercise exactly what production serves.
  */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.disable('x-powered-by');
+  // The client address (sign-in throttling, audit) is X-Forwarded-For only behind trusted proxies.
+  app.set('trust proxy', config.trustProxy);
   app.use((request: Request, response: Response, next: NextFunction) => {
     requestIdFor(request, response);
     next();
@@ -41,6 +48,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     }),
   );
   app.useBodyParser('json', { limit: '2mb' });
+  // Unsigned: the auth cookies carry signed JWTs or opaque tokens checked against the database.
+  app.use(cookieParser());
   app.use(`/${API_PREFIX}`, requireJsonBodies);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());
@@ -64,6 +73,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
           'Errors are RFC 9457 problem documents (application/problem+json) with a stable `code`.',
       )
       .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .addCookieAuth(ACCESS_TOKEN_COOKIE)
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

@@ -71,8 +71,7 @@ async function main(): Promise<void> {
     });
     configureApp(app);
     await listen(app, config);
-    const { seededDemo } = await app.get(DatabaseLifecycle).bootstrap();
-    printBanner(config, { seededDemo });
+    printBanner(config, await app.get(DatabaseLifecycle).bootstrap());
   } catch (error) {
     if (
       error instanceof EmbeddedPostgresError ||

@@ -76,6 +76,13 @@ export class Agency {
   @Column({ type: 'varchar', length: 200, default: '' })
   reconsiderationBodyAddress: string;
 
+  /**
+   * True while the reconsideration body follows the rule of remedy-body.rules.ts (it is then updated
+   * when the agency's type, parent or the parent's name/address change); false once an admin typed it.
+   */
+  @Column({ type: 'boolean', default: false })
+  reconsiderationBodyDerived: boolean;
+
   /** A named court, or the default wording 有管辖权的人民法院. */
   @Column({ type: 'varchar', length: 100, default: '有管辖权的人民法院' })
   courtName: string;

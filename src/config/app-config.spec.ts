@@ -17,8 +17,41 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBeUndefined();
   });
 
-  it('turns demo data off and logs JSON in production', () => {
-    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ demoData: false, logFormat: 'json' });
+  const SECRET = 'x'.repeat(48);
+
+  it('turns demo data off, logs JSON and sends secure cookies in production', () => {
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: SECRET })).toMatchObject({
+      demoData: false,
+      logFormat: 'json',
+      authCookieSecure: true,
+      authJwtSecret: SECRET,
+    });
+  });
+
+  it('requires the JWT secret in production only', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_JWT_SECRET/);
+    expect(loadConfig({}).authJwtSecret).toBeUndefined();
+  });
+
+  it('applies the sign-in defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      authAccessTokenMinutes: 15,
+      authSessionHours: 12,
+      authCookieSecure: false,
+      authAccountMaxFailures: 5,
+      authAddressMaxFailures: 30,
+      trustProxy: false,
+    });
+  });
+
+  it.each([
+    ['true', true],
+    ['off', false],
+    ['1', 1],
+    ['loopback, 10.0.0.0/8', ['loopback', '10.0.0.0/8']],
+    ['::1, fd00::/8', ['::1', 'fd00::/8']],
+  ])('reads TRUST_PROXY=%s', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
   });
 
   it('reads typed values', () => {
@@ -53,6 +86,13 @@ describe('loadConfig', () => {
     ['BUSINESS_TIME_ZONE', 'Mars/Olympus'],
     ['DATABASE_URL', 'mysql://x'],
     ['DB_CONNECT_TIMEOUT_SECONDS', '0'],
+    ['AUTH_JWT_SECRET', 'too-short'],
+    ['AUTH_ACCESS_TOKEN_MINUTES', '0'],
+    ['AUTH_SESSION_HOURS', '1000'],
+    ['AUTH_COOKIE_SECURE', 'perhaps'],
+    ['AUTH_ACCOUNT_MAX_FAILURES', '1'],
+    ['TRUST_PROXY', 'everyone'],
+    ['TRUST_PROXY', '10.0.0.0/40'],
   ])('rejects %s=%s, naming the variable', (name, value) => {
     let caught: unknown;
     try {

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -7,6 +8,7 @@ import {
   IsString,
   Max,
   Min,
+  MinLength,
   validateSync,
   type ValidationError,
 } from 'class-validator';
@@ -89,6 +91,69 @@ class EnvironmentVariables {
   @Min(1)
   @Max(3600)
   DB_CONNECT_TIMEOUT_SECONDS = 60;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters (e.g. `openssl rand -base64 48`)' })
+  AUTH_JWT_SECRET?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  AUTH_ACCESS_TOKEN_MINUTES = 15;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  AUTH_SESSION_HOURS = 12;
+
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
+  AUTH_COOKIE_SECURE?: boolean;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(3)
+  @Max(100)
+  AUTH_ACCOUNT_MAX_FAILURES = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(100_000)
+  AUTH_ADDRESS_MAX_FAILURES = 30;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+}
+
+/** What Express accepts as `trust proxy`: off, on, a hop count, or trusted addresses/subnets. */
+export type TrustProxy = boolean | number | string[];
+
+const TRUST_PROXY_KEYWORDS = ['loopback', 'linklocal', 'uniquelocal'];
+
+function parseTrustProxy(raw: string | undefined): TrustProxy | undefined {
+  if (raw === undefined) return false;
+  const value = raw.trim().toLowerCase();
+  if (['false', 'no', 'off', '0'].includes(value)) return false;
+  if (['true', 'yes', 'on'].includes(value)) return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  const items = value.split(',').map((item) => item.trim());
+  const valid = items.every((item) => {
+    if (TRUST_PROXY_KEYWORDS.includes(item)) return true;
+    const [address, prefix, extra] = item.split('/');
+    if (extra !== undefined || net.isIP(address) === 0) return false;
+    return (
+      prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (net.isIPv4(address) ? 32 : 128))
+    );
+  });
+  return valid ? items : undefined;
 }
 
 export interface AppConfig {
@@ -106,6 +171,19 @@ export interface AppConfig {
   readonly logFormat: 'json' | 'pretty';
   readonly demoData: boolean;
   readonly dbConnectTimeoutSeconds: number;
+  /** HS256 key shared by every instance. Unset (not in production): generated once and kept in the database. */
+  readonly authJwtSecret?: string;
+  readonly authAccessTokenMinutes: number;
+  /** Absolute lifetime of a sign-in; refreshing does not extend it. */
+  readonly authSessionHours: number;
+  /** Send auth cookies with `Secure` (HTTPS only). */
+  readonly authCookieSecure: boolean;
+  /** Failed sign-ins within 15 minutes that lock an account for 15 minutes. */
+  readonly authAccountMaxFailures: number;
+  /** Failed sign-ins within 15 minutes that lock a client address (a whole office behind one NAT counts once). */
+  readonly authAddressMaxFailures: number;
+  /** Which proxies' X-Forwarded-For to believe for the client address (throttling, audit). */
+  readonly trustProxy: TrustProxy;
 }
 
 export class ConfigError extends Error {
@@ -125,7 +203,15 @@ function describe(error: ValidationError, env: Record<string, string | undefined
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const picked: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'LOG_FORMAT', 'DEMO_DATA']) {
+  for (const key of [
+    ...known,
+    'DATABASE_URL',
+    'LOG_FORMAT',
+    'DEMO_DATA',
+    'AUTH_JWT_SECRET',
+    'AUTH_COOKIE_SECURE',
+    'TRUST_PROXY',
+  ]) {
     const value = env[key];
     if (value !== undefined) picked[key] = value;
   }
@@ -138,9 +224,21 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   if (parsed.DATABASE_URL !== undefined && !/^postgres(ql)?:\/\//.test(parsed.DATABASE_URL)) {
     problems.push('DATABASE_URL: must start with postgres:// or postgresql://');
   }
-  if (problems.length > 0) throw new ConfigError(problems);
-
   const production = parsed.NODE_ENV === 'production';
+  if (production && parsed.AUTH_JWT_SECRET === undefined) {
+    problems.push(
+      'AUTH_JWT_SECRET: required in production, the same value on every instance (e.g. `openssl rand -base64 48`)',
+    );
+  }
+  const trustProxy = parseTrustProxy(parsed.TRUST_PROXY);
+  if (trustProxy === undefined) {
+    problems.push(
+      `TRUST_PROXY=${JSON.stringify(parsed.TRUST_PROXY)}: expected true, false, a hop count, or a comma-separated ` +
+        'list of addresses/subnets (loopback, linklocal, uniquelocal, 10.0.0.0/8 …)',
+    );
+  }
+  if (problems.length > 0 || trustProxy === undefined) throw new ConfigError(problems);
+
   return Object.freeze({
     nodeEnv: parsed.NODE_ENV,
     port: parsed.PORT,
@@ -154,5 +252,12 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     logFormat: parsed.LOG_FORMAT ?? (production ? 'json' : 'pretty'),
     demoData: parsed.DEMO_DATA ?? !production,
     dbConnectTimeoutSeconds: parsed.DB_CONNECT_TIMEOUT_SECONDS,
+    authJwtSecret: parsed.AUTH_JWT_SECRET,
+    authAccessTokenMinutes: parsed.AUTH_ACCESS_TOKEN_MINUTES,
+    authSessionHours: parsed.AUTH_SESSION_HOURS,
+    authCookieSecure: parsed.AUTH_COOKIE_SECURE ?? production,
+    authAccountMaxFailures: parsed.AUTH_ACCOUNT_MAX_FAILURES,
+    authAddressMaxFailures: parsed.AUTH_ADDRESS_MAX_FAILURES,
+    trustProxy,
   });
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { runSeeds } from '../../seeds/run-seeds.js';
+import { runSeeds, type SeedResult } from '../../seeds/run-seeds.js';
+import { Clock } from '../common/clock/clock.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 
@@ -36,6 +37,7 @@ export class DatabaseLifecycle {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   isReady(): boolean {
@@ -51,7 +53,7 @@ export class DatabaseLifecycle {
   }
 
   /** Resolves once the database is migrated and seeded; rejects after DB_CONNECT_TIMEOUT_SECONDS. */
-  async bootstrap(options: { seed?: boolean } = {}): Promise<{ seededDemo: boolean }> {
+  async bootstrap(options: { seed?: boolean } = {}): Promise<SeedResult> {
     await this.connectWithRetry();
     this.state = 'migrating';
     const runner = this.dataSource.createQueryRunner();
@@ -61,8 +63,17 @@ export class DatabaseLifecycle {
       const applied = await this.dataSource.runMigrations({ transaction: 'each' });
       for (const migration of applied) this.logger.log(`Applied migration ${migration.name}`);
       const seed = options.seed ?? true;
+      const production = this.config.nodeEnv === 'production';
+      if (seed && this.config.demoData && production) {
+        this.logger.warn('DEMO_DATA in production: demo agencies are seeded, demo accounts are not.');
+      }
       const result = seed
-        ? await runSeeds(this.dataSource, { demo: this.config.demoData })
+        ? await runSeeds(this.dataSource, {
+            demo: this.config.demoData,
+            // Demo accounts share a published password: never in production.
+            demoUsers: this.config.demoData && !production,
+            now: this.clock.now(),
+          })
         : { seededDemo: false };
       this.state = 'ready';
       return result;

@@ -1,7 +1,13 @@
 import { Agency } from '../agencies/agency.entity.js';
+import { AuditEvent } from '../audit/audit-event.entity.js';
+import { AppSecret } from '../auth/app-secret.entity.js';
+import { AuthSession } from '../auth/auth-session.entity.js';
+import { RefreshToken } from '../auth/refresh-token.entity.js';
+import { SignInThrottle } from '../auth/sign-in-throttle.entity.js';
+import { User } from '../auth/user.entity.js';
 
 /**
  * Every entity of the schema. The app, the TypeORM CLI and the migration drift check all use this
  * one list, so an entity cannot be known to one and missing from another.
  */
-export const ENTITIES = [Agency];
+export const ENTITIES = [Agency, User, AuthSession, RefreshToken, SignInThrottle, AppSecret, AuditEvent];

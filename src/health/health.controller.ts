@@ -6,10 +6,13 @@ import {
   TypeOrmHealthIndicator,
   type HealthCheckResult,
 } from '@nestjs/terminus';
+import { Public } from '../auth/access-policy.decorators.js';
 import { MigrationsHealthIndicator } from './migrations.health.js';
 
-/** Public (no authentication): load balancers and the operator's `curl` need them. */
+// Public (no authentication): load balancers and the operator's `curl` need them; they reveal
+// nothing but whether the process and its database are up.
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

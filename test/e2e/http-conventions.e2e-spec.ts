@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsString, Max, Min, ValidateNested } from 'class-validator';
+import { Public } from '../../src/auth/access-policy.decorators.js';
 import { DomainError } from '../../src/common/errors/domain-error.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -26,6 +27,8 @@ class ProbeDto {
 }
 
 /** A controller that exists only in this test, to exercise the global pipe and filter. */
+// Public: test-only, so that these checks of the pipe and filter need no sign-in.
+@Public()
 @Controller('probe')
 class ProbeController {
   @Post()

@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../src/database/data-source-options.js';
 
 /** Set by global-setup.ts for every worker. */
 const ADMIN_URL = 'GIP_TEST_ADMIN_URL';
@@ -67,6 +69,27 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       } finally {
         await client.end();
       }
+    },
+  };
+}
+
+export interface TestDataSource {
+  readonly database: TestDatabase;
+  readonly dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+/** A fresh test database with a connected TypeORM DataSource (the app's options), for integration tests. */
+export async function openTestDataSource(): Promise<TestDataSource> {
+  const database = await createTestDatabase();
+  const dataSource = new DataSource(dataSourceOptions(database.url));
+  await dataSource.initialize();
+  return {
+    database,
+    dataSource,
+    close: async () => {
+      await dataSource.destroy();
+      await database.drop();
     },
   };
 }

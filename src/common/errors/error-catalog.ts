@@ -1,3 +1,5 @@
+import { AGENCY_ERRORS } from '../../agencies/agencies.errors.js';
+import { AUTH_ERRORS } from '../../auth/auth.errors.js';
 import { DATABASE_ERRORS } from '../../database/database.errors.js';
 import { COMMON_ERRORS } from './common.errors.js';
 import type { ErrorSpec } from './error-spec.js';
@@ -10,6 +12,8 @@ import type { ErrorSpec } from './error-spec.js';
 export const ERROR_CATALOG = {
   ...COMMON_ERRORS,
   ...DATABASE_ERRORS,
+  ...AUTH_ERRORS,
+  ...AGENCY_ERRORS,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -56,6 +56,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       ...(classified.errors ? { errors: classified.errors } : {}),
     };
     if (response.headersSent) return;
+    // RFC 9110 §10.2.3: tell a throttled client when to come back.
+    if (typeof body.retryAfterSeconds === 'number')
+      response.setHeader('Retry-After', String(body.retryAfterSeconds));
     response.status(spec.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 

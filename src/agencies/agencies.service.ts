@@ -1,0 +1,306 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuditActor } from '../audit/audit-actor.js';
+import { AuditService } from '../audit/audit.service.js';
+import { fieldChanges } from '../audit/field-changes.js';
+import { DomainError, type FieldError } from '../common/errors/domain-error.js';
+import { parentProblem } from './agency-hierarchy.rules.js';
+import { AgencyUsageRegistry } from './agency-usage.registry.js';
+import { Agency } from './agency.entity.js';
+import type { AgencyDto, ReconsiderationBodyDefaultDto } from './dto/agency.dto.js';
+import type { CreateAgencyDto } from './dto/create-agency.dto.js';
+import type { ListAgenciesQuery, RemedyDefaultQuery } from './dto/remedy-default.query.js';
+import type { UpdateAgencyDto } from './dto/update-agency.dto.js';
+import { defaultReconsiderationBody, type AgencyNode } from './remedy-body.rules.js';
+
+const COURT_DEFAULT = '有管辖权的人民法院';
+const PROFILE_FIELDS = [
+  'name',
+  'shortName',
+  'type',
+  'parentId',
+  'isSupervisor',
+  'officeAddress',
+  'officePostcode',
+  'officePhone',
+  'officeHours',
+  'website',
+  'docNumberPrefix',
+  'reconsiderationBodyName',
+  'reconsiderationBodyAddress',
+  'reconsiderationBodyDerived',
+  'courtName',
+  'active',
+] as const;
+
+/**
+ * Agencies and their letter/remedy profile. The directory is readable by every signed-in user (it is
+ * the public contact list letters print and Art. 36(五) replies refer to); only admins change it.
+ */
+@Injectable()
+export class AgenciesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly usage: AgencyUsageRegistry,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(query: ListAgenciesQuery): Promise<AgencyDto[]> {
+    const agencies = await this.dataSource.getRepository(Agency).find({
+      where: query.includeInactive === 'true' ? {} : { active: true },
+      order: { code: 'ASC' },
+    });
+    return agencies.map(toAgencyDto);
+  }
+
+  async get(id: string): Promise<AgencyDto> {
+    const agency = await this.dataSource.getRepository(Agency).findOneBy({ id });
+    if (!agency) throw DomainError.notFound('机关');
+    return toAgencyDto(agency);
+  }
+
+  async remedyDefault(query: RemedyDefaultQuery): Promise<ReconsiderationBodyDefaultDto> {
+    const nodes = await loadNodes(this.dataSource.manager);
+    const result = defaultReconsiderationBody({ type: query.type, parentId: query.parentId ?? null }, nodes);
+    return result.derivable
+      ? { derivable: true, name: result.name, address: result.address, basis: result.basis, reason: null }
+      : { derivable: false, name: null, address: null, basis: null, reason: result.reason };
+  }
+
+  async create(dto: CreateAgencyDto, actor: AuditActor): Promise<AgencyDto> {
+    return this.dataSource.transaction(async (m) => {
+      await lockAgencies(m);
+      const nodes = await loadNodes(m);
+      const parentId = dto.parentId ?? null;
+      const problems: FieldError[] = [];
+      checkParent(problems, { type: dto.type }, parentId, nodes);
+      if (parentId && (await m.findOneBy(Agency, { id: parentId }))?.active === false) {
+        problems.push({ field: 'parentId', message: '上级机关已停用' });
+      }
+      const body = reconsiderationBody(dto, { type: dto.type, parentId }, nodes, problems);
+      if (problems.length > 0) throw DomainError.validation(problems);
+      if (await m.existsBy(Agency, { code: dto.code })) {
+        throw new DomainError('AGENCY_CODE_TAKEN', `机关代码 ${dto.code} 已被使用。`);
+      }
+      const agency = await m.save(
+        m.create(Agency, {
+          ...dto,
+          parentId,
+          isSupervisor: dto.isSupervisor ?? false,
+          courtName: dto.courtName ?? COURT_DEFAULT,
+          ...body,
+          active: true,
+        }),
+      );
+      await this.audit.append(m, {
+        type: 'agency.created',
+        actor,
+        subject: { type: 'agency', id: agency.id },
+        agencyId: agency.id,
+        details: { profile: pick(agency) },
+      });
+      return toAgencyDto(agency);
+    });
+  }
+
+  async update(id: string, dto: UpdateAgencyDto, actor: AuditActor): Promise<AgencyDto> {
+    return this.dataSource.transaction(async (m) => {
+      await lockAgencies(m);
+      const agency = await m.findOneBy(Agency, { id });
+      if (!agency) throw DomainError.notFound('机关');
+      if (agency.version !== dto.version) {
+        throw new DomainError('STALE_VERSION', '该机关已被他人修改，请刷新后重试。');
+      }
+      const before = pick(agency);
+      const { version: _version, deriveReconsiderationBody, ...fields } = dto;
+      const nodes = await loadNodes(m);
+      const type = fields.type ?? agency.type;
+      const parentId = fields.parentId === undefined ? agency.parentId : fields.parentId;
+      const problems: FieldError[] = [];
+      if (type !== agency.type || parentId !== agency.parentId) {
+        checkParent(problems, { id, type }, parentId, nodes);
+        // The agency's own sub-agencies must still fit under it.
+        const after = withNode(nodes, { ...nodeOf(agency), type, parentId });
+        for (const child of [...after.values()].filter((n) => n.parentId === id)) {
+          if (parentProblem(child, id, after)) {
+            problems.push({ field: 'type', message: `下级机关“${child.name}”不能隶属于这一类型的机关` });
+          }
+        }
+      }
+      Object.assign(agency, fields, { type, parentId });
+      const typed =
+        fields.reconsiderationBodyName !== undefined || fields.reconsiderationBodyAddress !== undefined;
+      if (typed) {
+        agency.reconsiderationBodyDerived = false;
+      } else if (deriveReconsiderationBody || agency.reconsiderationBodyDerived) {
+        const derived = defaultReconsiderationBody(agency, withNode(nodes, nodeOf(agency)));
+        if (derived.derivable) {
+          Object.assign(agency, {
+            reconsiderationBodyName: derived.name,
+            reconsiderationBodyAddress: derived.address,
+            reconsiderationBodyDerived: true,
+          });
+        } else {
+          problems.push({ field: 'reconsiderationBodyName', message: derived.reason });
+        }
+      }
+      if (problems.length > 0) throw DomainError.validation(problems);
+      const saved = await m.save(agency);
+      const changes = fieldChanges(before, pick(saved), PROFILE_FIELDS);
+      if (Object.keys(changes).length > 0) {
+        await this.audit.append(m, {
+          type: 'agency.updated',
+          actor,
+          subject: { type: 'agency', id },
+          agencyId: id,
+          details: { changes },
+        });
+      }
+      await this.followDerivedBodies(m, actor, id);
+      return toAgencyDto(saved);
+    });
+  }
+
+  /** Deletes an agency nothing refers to; one in use (users, sub-agencies, cases…) can only be deactivated. */
+  async remove(id: string, actor: AuditActor): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      await lockAgencies(m);
+      const agency = await m.findOneBy(Agency, { id });
+      if (!agency) throw DomainError.notFound('机关');
+      const usedBy = await this.usage.usagesOf(m, id);
+      if (usedBy.length > 0) {
+        throw new DomainError(
+          'AGENCY_IN_USE',
+          `“${agency.name}”已有${usedBy.join('、')}，不能删除；如不再使用，请停用（active=false）。`,
+          { extensions: { usedBy } },
+        );
+      }
+      await m.delete(Agency, { id });
+      await this.audit.append(m, {
+        type: 'agency.deleted',
+        actor,
+        subject: { type: 'agency', id },
+        agencyId: id,
+        details: { code: agency.code, profile: pick(agency) },
+      });
+    });
+  }
+
+  /**
+   * Agencies whose reconsideration body follows the rule get the new name/address when the body's
+   * record changes (e.g. the county government moves): their replies must print the current one.
+   */
+  private async followDerivedBodies(m: EntityManager, actor: AuditActor, causeId: string): Promise<void> {
+    const nodes = await loadNodes(m);
+    const derived = await m.findBy(Agency, { reconsiderationBodyDerived: true });
+    for (const agency of derived) {
+      const body = defaultReconsiderationBody(agency, nodes);
+      if (!body.derivable) continue;
+      if (body.name === agency.reconsiderationBodyName && body.address === agency.reconsiderationBodyAddress)
+        continue;
+      const from = { name: agency.reconsiderationBodyName, address: agency.reconsiderationBodyAddress };
+      agency.reconsiderationBodyName = body.name;
+      agency.reconsiderationBodyAddress = body.address;
+      await m.save(agency);
+      await this.audit.append(m, {
+        type: 'agency.updated',
+        actor,
+        subject: { type: 'agency', id: agency.id },
+        agencyId: agency.id,
+        details: {
+          changes: { reconsiderationBody: { from, to: { name: body.name, address: body.address } } },
+          causeAgencyId: causeId,
+        },
+      });
+    }
+  }
+}
+
+/** Agency writes take turns: the hierarchy checks and the derived bodies read the whole (small) table. */
+async function lockAgencies(m: EntityManager): Promise<void> {
+  await m.query('LOCK TABLE agency IN SHARE ROW EXCLUSIVE MODE');
+}
+
+async function loadNodes(m: EntityManager): Promise<Map<string, AgencyNode>> {
+  const all = await m.find(Agency, {
+    select: { id: true, type: true, name: true, officeAddress: true, parentId: true },
+  });
+  return new Map(all.map((a) => [a.id, nodeOf(a)]));
+}
+
+function nodeOf(a: Pick<Agency, 'id' | 'type' | 'name' | 'officeAddress' | 'parentId'>): AgencyNode {
+  return { id: a.id, type: a.type, name: a.name, officeAddress: a.officeAddress, parentId: a.parentId };
+}
+
+function withNode(nodes: ReadonlyMap<string, AgencyNode>, node: AgencyNode): Map<string, AgencyNode> {
+  return new Map(nodes).set(node.id, node);
+}
+
+function checkParent(
+  problems: FieldError[],
+  agency: { id?: string; type: Agency['type'] },
+  parentId: string | null,
+  nodes: ReadonlyMap<string, AgencyNode>,
+): void {
+  const problem = parentProblem(agency, parentId, nodes);
+  if (problem) problems.push({ field: 'parentId', message: problem });
+}
+
+function reconsiderationBody(
+  dto: CreateAgencyDto,
+  agency: { type: Agency['type']; parentId: string | null },
+  nodes: ReadonlyMap<string, AgencyNode>,
+  problems: FieldError[],
+): Pick<Agency, 'reconsiderationBodyName' | 'reconsiderationBodyAddress' | 'reconsiderationBodyDerived'> {
+  if (dto.reconsiderationBodyName !== undefined) {
+    return {
+      reconsiderationBodyName: dto.reconsiderationBodyName,
+      reconsiderationBodyAddress: dto.reconsiderationBodyAddress ?? '',
+      reconsiderationBodyDerived: false,
+    };
+  }
+  if (dto.reconsiderationBodyAddress !== undefined) {
+    problems.push({ field: 'reconsiderationBodyName', message: '填写复议机关地址时须同时填写其名称' });
+  }
+  const derived = defaultReconsiderationBody(agency, nodes);
+  if (!derived.derivable) {
+    problems.push({ field: 'reconsiderationBodyName', message: derived.reason });
+    return { reconsiderationBodyName: '', reconsiderationBodyAddress: '', reconsiderationBodyDerived: false };
+  }
+  return {
+    reconsiderationBodyName: derived.name,
+    reconsiderationBodyAddress: derived.address,
+    reconsiderationBodyDerived: true,
+  };
+}
+
+type Profile = Pick<Agency, (typeof PROFILE_FIELDS)[number]>;
+
+function pick(agency: Agency): Profile {
+  return Object.fromEntries(PROFILE_FIELDS.map((f) => [f, agency[f]])) as unknown as Profile;
+}
+
+export function toAgencyDto(a: Agency): AgencyDto {
+  return {
+    id: a.id,
+    code: a.code,
+    name: a.name,
+    shortName: a.shortName,
+    type: a.type,
+    parentId: a.parentId,
+    isSupervisor: a.isSupervisor,
+    officeAddress: a.officeAddress,
+    officePostcode: a.officePostcode,
+    officePhone: a.officePhone,
+    officeHours: a.officeHours,
+    website: a.website,
+    docNumberPrefix: a.docNumberPrefix,
+    reconsiderationBodyName: a.reconsiderationBodyName,
+    reconsiderationBodyAddress: a.reconsiderationBodyAddress,
+    reconsiderationBodyDerived: a.reconsiderationBodyDerived,
+    courtName: a.courtName,
+    active: a.active,
+    version: a.version,
+  };
+}

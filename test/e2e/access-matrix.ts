@@ -1,0 +1,235 @@
+/**
+ * THE ACCESS MATRIX: one row per route of the app, declaring the HTTP status every actor gets.
+ * test/e2e/access-matrix.e2e-spec.ts enumerates every route the app registers and fails when one has
+ * no row here (or a row names a route that no longer exists), then plays every cell.
+ *
+ * Adding a module? Add one row per route:
+ *   - `route`: `METHOD /path` exactly as registered (`:param` placeholders included);
+ *   - `request`: builds the concrete request for a context (which actor, whose agency). Use the
+ *     fixtures to create throwaway records for anything the request changes or deletes;
+ *   - `expect`: the status per actor, the same for both agencies or `{ own, other }`. Use `only()`
+ *     for role-restricted routes, `signedIn()` for any signed-in user, `anyone()` for public ones.
+ *
+ * "own"/"other": the record the request touches belongs to the actor's own agency or to another one.
+ * Agency-scoped records must answer 404 (never 403) for `other` unless the role reads across agencies
+ * (supervisor, admin), e.g. a case: `only({ clerk: { own: 200, other: 404 }, …, supervisor: 200 })`.
+ */
+import type { Role } from '../../src/auth/role.js';
+import { DEMO_PASSWORD } from '../support/auth.js';
+
+export type Actor = 'anonymous' | Role;
+export type Cell = number | { readonly own: number; readonly other: number };
+
+export interface MatrixFixtures {
+  /** The county government's id (a valid parent for new departments). */
+  readonly countyGovernmentId: string;
+  /** A fresh county department, nothing refers to it. */
+  newAgency(): Promise<{ id: string; version: number }>;
+  /** A fresh clerk in this agency. */
+  newUser(agencyId: string): Promise<{ id: string; version: number }>;
+  /** An existing demo clerk of this agency. */
+  clerkOf(agencyId: string): Promise<{ id: string }>;
+  /** A refresh token of a fresh sign-in (of a bystander, not the actor). */
+  freshRefreshToken(): Promise<string>;
+  unique(prefix: string): string;
+}
+
+export interface MatrixContext {
+  readonly actor: Actor;
+  readonly target: 'own' | 'other';
+  /** The agency the touched record belongs to: the actor's own, or another. */
+  readonly agencyId: string;
+  readonly fixtures: MatrixFixtures;
+}
+
+export interface MatrixRequest {
+  readonly path: string;
+  readonly body?: object;
+  /** Use a fresh sign-in of the actor instead of the shared one (for sign-out, which ends it). */
+  readonly freshSession?: boolean;
+}
+
+export interface MatrixRow {
+  readonly route: string;
+  /** The policy in words (README "Access policy" lists the same). */
+  readonly policy: string;
+  /** Default: the route's path as is (no parameters, no body). */
+  readonly request?: (ctx: MatrixContext) => MatrixRequest | Promise<MatrixRequest>;
+  readonly expect: Readonly<Record<Actor, Cell>>;
+}
+
+const ROLE_LIST: readonly Role[] = ['clerk', 'handler', 'approver', 'supervisor', 'admin'];
+
+/** Public: everyone, signed in or not, gets `status`. */
+export function anyone(status: number): Record<Actor, Cell> {
+  return { anonymous: status, ...Object.fromEntries(ROLE_LIST.map((r) => [r, status])) } as Record<
+    Actor,
+    Cell
+  >;
+}
+
+/** Any signed-in user gets `cell`; anonymous 401. */
+export function signedIn(cell: Cell): Record<Actor, Cell> {
+  return { ...anyone(401), ...Object.fromEntries(ROLE_LIST.map((r) => [r, cell])) } as Record<Actor, Cell>;
+}
+
+/** The listed roles get their cell; other roles 403; anonymous 401. */
+export function only(allowed: Partial<Record<Role, Cell>>): Record<Actor, Cell> {
+  return {
+    anonymous: 401,
+    ...Object.fromEntries(ROLE_LIST.map((r) => [r, allowed[r] ?? 403])),
+  } as Record<Actor, Cell>;
+}
+
+const docs = (path: string): MatrixRow => ({
+  route: `GET ${path}`,
+  policy: 'public (API documentation)',
+  expect: anyone(200),
+});
+
+export const ACCESS_MATRIX: readonly MatrixRow[] = [
+  // ── health and API docs: public, outside the guard's concerns ──
+  { route: 'GET /health', policy: 'public (load balancers)', expect: anyone(200) },
+  { route: 'GET /health/ready', policy: 'public (load balancers)', expect: anyone(200) },
+  docs('/api/docs'),
+  docs('/api/docs/index.html'),
+  docs('/api/docs/swagger-ui-init.js'),
+  docs('/api/docs/docs/swagger-ui-init.js'),
+  // Registered by Swagger UI, which ships no LICENSE file here: 404 for everyone, and no guard involved.
+  { route: 'GET /api/docs/LICENSE', policy: 'public (API documentation)', expect: anyone(404) },
+  docs('/api/docs-json'),
+  docs('/api/docs-yaml'),
+
+  // ── auth ──
+  {
+    route: 'POST /api/v1/auth/sign-in',
+    policy: 'public (how one signs in; throttled)',
+    request: () => ({
+      path: '/api/v1/auth/sign-in',
+      body: { username: 'jtj.clerk', password: DEMO_PASSWORD },
+    }),
+    expect: anyone(200),
+  },
+  {
+    route: 'POST /api/v1/auth/refresh',
+    policy: 'public (the refresh token authenticates itself)',
+    request: async ({ fixtures }) => ({
+      path: '/api/v1/auth/refresh',
+      body: { refreshToken: await fixtures.freshRefreshToken() },
+    }),
+    expect: anyone(200),
+  },
+  {
+    route: 'POST /api/v1/auth/sign-out',
+    policy: 'any signed-in user (own session), also before the initial password is changed',
+    request: () => ({ path: '/api/v1/auth/sign-out', freshSession: true }),
+    expect: signedIn(204),
+  },
+  {
+    route: 'GET /api/v1/auth/me',
+    policy: 'any signed-in user (own profile), also before the initial password is changed',
+    expect: signedIn(200),
+  },
+  {
+    route: 'POST /api/v1/auth/password',
+    policy: 'any signed-in user (own password), also before the initial password is changed',
+    // Reuses the current password: refused by the policy (400), which proves access without changing it.
+    request: () => ({
+      path: '/api/v1/auth/password',
+      body: { currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD },
+    }),
+    expect: signedIn(400),
+  },
+
+  // ── agencies: a public directory for signed-in users; changes by admins ──
+  { route: 'GET /api/v1/agencies', policy: 'any signed-in user (all agencies)', expect: signedIn(200) },
+  {
+    route: 'GET /api/v1/agencies/:id',
+    policy: 'any signed-in user (any agency: the directory is public information)',
+    request: ({ agencyId }) => ({ path: `/api/v1/agencies/${agencyId}` }),
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /api/v1/agencies/remedy-default',
+    policy: 'admin',
+    request: ({ fixtures }) => ({
+      path: `/api/v1/agencies/remedy-default?type=county_department&parentId=${fixtures.countyGovernmentId}`,
+    }),
+    expect: only({ admin: 200 }),
+  },
+  {
+    route: 'POST /api/v1/agencies',
+    policy: 'admin',
+    request: ({ fixtures }) => ({
+      path: '/api/v1/agencies',
+      body: {
+        code: fixtures.unique('m'),
+        name: fixtures.unique('矩阵测试局'),
+        shortName: '测试局',
+        type: 'county_department',
+        parentId: fixtures.countyGovernmentId,
+        docNumberPrefix: '测信复',
+      },
+    }),
+    expect: only({ admin: 201 }),
+  },
+  {
+    route: 'PATCH /api/v1/agencies/:id',
+    policy: 'admin',
+    request: async ({ fixtures }) => {
+      const agency = await fixtures.newAgency();
+      return {
+        path: `/api/v1/agencies/${agency.id}`,
+        body: { version: agency.version, officePhone: '0539-1' },
+      };
+    },
+    expect: only({ admin: 200 }),
+  },
+  {
+    route: 'DELETE /api/v1/agencies/:id',
+    policy: 'admin (409 once the agency is in use)',
+    request: async ({ fixtures }) => ({ path: `/api/v1/agencies/${(await fixtures.newAgency()).id}` }),
+    expect: only({ admin: 204 }),
+  },
+
+  // ── users: admins, across agencies ──
+  { route: 'GET /api/v1/users', policy: 'admin (all agencies)', expect: only({ admin: 200 }) },
+  {
+    route: 'GET /api/v1/users/:id',
+    policy: 'admin (all agencies)',
+    request: async ({ agencyId, fixtures }) => ({
+      path: `/api/v1/users/${(await fixtures.clerkOf(agencyId)).id}`,
+    }),
+    expect: only({ admin: 200 }),
+  },
+  {
+    route: 'POST /api/v1/users',
+    policy: 'admin (any agency)',
+    request: ({ agencyId, fixtures }) => ({
+      path: '/api/v1/users',
+      body: { username: fixtures.unique('m'), displayName: '矩阵', agencyId, roles: ['clerk'] },
+    }),
+    expect: only({ admin: 201 }),
+  },
+  {
+    route: 'PATCH /api/v1/users/:id',
+    policy: 'admin (any agency)',
+    request: async ({ agencyId, fixtures }) => {
+      const user = await fixtures.newUser(agencyId);
+      return { path: `/api/v1/users/${user.id}`, body: { version: user.version, displayName: '改名' } };
+    },
+    expect: only({ admin: 200 }),
+  },
+  {
+    route: 'POST /api/v1/users/:id/password-reset',
+    policy: 'admin (any agency)',
+    request: async ({ agencyId, fixtures }) => ({
+      path: `/api/v1/users/${(await fixtures.newUser(agencyId)).id}/password-reset`,
+    }),
+    expect: only({ admin: 200 }),
+  },
+
+  // ── audit: admins ──
+  { route: 'GET /api/v1/audit/events', policy: 'admin', expect: only({ admin: 200 }) },
+  { route: 'GET /api/v1/audit/verification', policy: 'admin', expect: only({ admin: 200 }) },
+];
