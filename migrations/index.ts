@@ -1,7 +1,8 @@
 import { Init1795785718361 } from './1795785718361-Init.js';
+import { CalendarYears1795787148000 } from './1795787148000-CalendarYears.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the app, the CLI and the tests
  * load the very same classes; test/integration/schema.int-spec.ts fails if a file here is missing.
  */
-export const MIGRATIONS = [Init1795785718361];
+export const MIGRATIONS = [Init1795785718361, CalendarYears1795787148000];

@@ -1,7 +1,12 @@
 import { Agency } from '../agencies/agency.entity.js';
+import { CalendarChange } from '../calendar/calendar-change.entity.js';
+import { CalendarDay } from '../calendar/calendar-day.entity.js';
+import { CalendarLocalDay } from '../calendar/calendar-local-day.entity.js';
+import { CalendarNotice } from '../calendar/calendar-notice.entity.js';
+import { CalendarYear } from '../calendar/calendar-year.entity.js';
 
 /**
  * Every entity of the schema. The app, the TypeORM CLI and the migration drift check all use this
  * one list, so an entity cannot be known to one and missing from another.
  */
-export const ENTITIES = [Agency];
+export const ENTITIES = [Agency, CalendarYear, CalendarNotice, CalendarDay, CalendarLocalDay, CalendarChange];
