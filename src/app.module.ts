@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { CalendarModule } from './calendar/calendar.module.js';
 import { CommonModule } from './common/common.module.js';
 import { LoggingModule } from './common/logging/logging.module.js';
 import type { AppConfig } from './config/app-config.js';
@@ -23,6 +24,7 @@ export class AppModule {
         CommonModule,
         DatabaseModule.forRoot(databaseUrl),
         HealthModule,
+        CalendarModule,
       ],
     };
   }

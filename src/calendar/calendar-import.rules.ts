@@ -75,6 +75,7 @@ export function parseCalendarYear(input: unknown, expectedYear: number): ParsedI
   return { ok: true, format, data: parsed, warnings: c.warnings };
 }
 
+/** The year the days are checked against: the body's own (when it is one), so that a body for another year gets one error, not one per day. */
 function checkYear(value: unknown, expected: number, c: Collector): number {
   if (!Number.isInteger(value)) {
     c.add('year', '必须是整数年份');
@@ -83,10 +84,10 @@ function checkYear(value: unknown, expected: number, c: Collector): number {
   const year = value as number;
   if (year < CALENDAR_MIN_YEAR || year > CALENDAR_MAX_YEAR) {
     c.add('year', `必须在 ${CALENDAR_MIN_YEAR} 到 ${CALENDAR_MAX_YEAR} 之间`);
-  } else if (year !== expected) {
-    c.add('year', `与地址中的年份 ${expected} 不一致`);
+    return expected;
   }
-  return expected;
+  if (year !== expected) c.add('year', `与地址中的年份 ${expected} 不一致`);
+  return year;
 }
 
 function checkKeys(obj: Json, allowed: readonly string[], path: string, c: Collector): void {
