@@ -25,9 +25,12 @@ function provisionalLine(years: readonly number[]): string[] {
   return years.length > 0 ? [`！临时结果：${years.join('、')} 年的放假安排尚未发布`] : [];
 }
 
-export function formatPeriod(result: PeriodResultDto): string {
+function withSteps(
+  head: string,
+  result: Pick<PeriodResultDto, 'provisionalYears' | 'explanation' | 'summary'>,
+): string {
   return [
-    `期间届满日：${result.date}`,
+    head,
     ...provisionalLine(result.provisionalYears),
     '',
     ...stepLines(result.explanation),
@@ -36,15 +39,12 @@ export function formatPeriod(result: PeriodResultDto): string {
   ].join('\n');
 }
 
+export function formatPeriod(result: PeriodResultDto): string {
+  return withSteps(`期间届满日：${result.date}`, result);
+}
+
 export function formatBetween(result: BetweenResultDto): string {
-  return [
-    `工作日数：${result.workingDays}（${result.from} 不含，至 ${result.to} 含）`,
-    ...provisionalLine(result.provisionalYears),
-    '',
-    ...stepLines(result.explanation),
-    '',
-    result.summary,
-  ].join('\n');
+  return withSteps(`工作日数：${result.workingDays}（${result.from} 不含，至 ${result.to} 含）`, result);
 }
 
 const STATUS: Record<string, string> = {

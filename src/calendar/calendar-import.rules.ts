@@ -122,26 +122,19 @@ function readHolidayCn(input: Json, year: number, c: Collector): CalendarYearDat
     });
   }
   const days: CalendarDayEntry[] = [];
-  if (!Array.isArray(input.days)) {
-    c.add('days', '必须是数组');
-  } else {
-    input.days.forEach((raw, i) => {
-      const path = `days[${i}]`;
-      if (!isObject(raw)) return c.add(path, '必须是对象');
-      checkKeys(raw, ['name', 'date', 'isOffDay'], path, c);
-      const nameOk = isNonEmptyString(raw.name, 40);
-      if (!nameOk) c.add(`${path}.name`, '必须是 1–40 个字符的节日名称');
-      if (typeof raw.isOffDay !== 'boolean') c.add(`${path}.isOffDay`, '必须是 true 或 false');
-      if (!isIsoDate(raw.date)) return c.add(`${path}.date`, '不是合法的日期（YYYY-MM-DD）');
-      if (!nameOk || typeof raw.isOffDay !== 'boolean') return;
+  eachObject(input.days, 'days', ['name', 'date', 'isOffDay'], c, (raw, path) => {
+    const nameOk = checkName(raw.name, path, c);
+    const offOk = typeof raw.isOffDay === 'boolean';
+    if (!offOk) c.add(`${path}.isOffDay`, '必须是 true 或 false');
+    if (checkDate(raw.date, path, c) && nameOk && offOk) {
       days.push({
         date: raw.date,
         kind: raw.isOffDay ? 'holiday' : 'makeup_workday',
         name: raw.name as string,
         note: null,
       });
-    });
-  }
+    }
+  });
   checkDays(days, year, 'days', c, indexOf(input.days), { weekdayWorkIsWarning: true });
   if (sources.length === 0) return null;
   // Dropped only now, so that a date also marked as a day off is still reported as a contradiction.
@@ -159,16 +152,17 @@ function readOwn(input: Json, year: number, c: Collector): CalendarYearData | nu
     else c.add('status', '必须是 published（已发布）或 provisional（临时）');
   }
   const sources: CalendarSource[] = [];
-  if (!Array.isArray(input.sources)) {
-    c.add('sources', '必须是数组（放假安排通知）');
-  } else {
+  if (Array.isArray(input.sources)) {
     if (input.sources.length === 0 && status === 'published')
       c.add('sources', '已发布的年份至少需要一份通知');
     if (input.sources.length > MAX_SOURCES) c.add('sources', `不能超过 ${MAX_SOURCES} 份`);
-    input.sources.forEach((raw, i) => {
-      const path = `sources[${i}]`;
-      if (!isObject(raw)) return c.add(path, '必须是对象');
-      checkKeys(raw, ['title', 'documentNumber', 'url', 'publishedOn', 'note'], path, c);
+  }
+  eachObject(
+    input.sources,
+    'sources',
+    ['title', 'documentNumber', 'url', 'publishedOn', 'note'],
+    c,
+    (raw, path) => {
       const source: CalendarSource = {
         title: '',
         documentNumber: null,
@@ -188,28 +182,49 @@ function readOwn(input: Json, year: number, c: Collector): CalendarYearData | nu
         else c.add(`${path}.publishedOn`, '不是合法的日期（YYYY-MM-DD）');
       }
       sources.push(source);
-    });
-  }
+    },
+  );
   const days: CalendarDayEntry[] = [];
-  if (!Array.isArray(input.days)) {
-    c.add('days', '必须是数组');
-  } else {
-    input.days.forEach((raw, i) => {
-      const path = `days[${i}]`;
-      if (!isObject(raw)) return c.add(path, '必须是对象');
-      checkKeys(raw, ['date', 'kind', 'name', 'note'], path, c);
-      const kindOk = CALENDAR_DAY_KINDS.includes(raw.kind as CalendarDayKind);
-      if (!kindOk) c.add(`${path}.kind`, '必须是 holiday（放假）或 makeup_workday（调休上班）');
-      const nameOk = isNonEmptyString(raw.name, 40);
-      if (!nameOk) c.add(`${path}.name`, '必须是 1–40 个字符的节日名称');
-      const note = optionalString(raw.note, 200, `${path}.note`, c);
-      if (!isIsoDate(raw.date)) return c.add(`${path}.date`, '不是合法的日期（YYYY-MM-DD）');
-      if (!kindOk || !nameOk) return;
+  eachObject(input.days, 'days', ['date', 'kind', 'name', 'note'], c, (raw, path) => {
+    const kindOk = CALENDAR_DAY_KINDS.includes(raw.kind as CalendarDayKind);
+    if (!kindOk) c.add(`${path}.kind`, '必须是 holiday（放假）或 makeup_workday（调休上班）');
+    const nameOk = checkName(raw.name, path, c);
+    const note = optionalString(raw.note, 200, `${path}.note`, c);
+    if (checkDate(raw.date, path, c) && kindOk && nameOk) {
       days.push({ date: raw.date, kind: raw.kind as CalendarDayKind, name: raw.name as string, note });
-    });
-  }
+    }
+  });
   checkDays(days, year, 'days', c, indexOf(input.days));
   return { year, status, sources, days: sortDays(days) };
+}
+
+/** Calls `read` for each object of the array `value`, reporting a non-array and non-objects. */
+function eachObject(
+  value: unknown,
+  field: string,
+  keys: readonly string[],
+  c: Collector,
+  read: (raw: Json, path: string) => void,
+): void {
+  if (!Array.isArray(value)) return c.add(field, '必须是数组');
+  value.forEach((raw, i) => {
+    const path = `${field}[${i}]`;
+    if (!isObject(raw)) return c.add(path, '必须是对象');
+    checkKeys(raw, keys, path, c);
+    read(raw, path);
+  });
+}
+
+function checkName(value: unknown, path: string, c: Collector): value is string {
+  const ok = isNonEmptyString(value, 40);
+  if (!ok) c.add(`${path}.name`, '必须是 1–40 个字符的节日名称');
+  return ok;
+}
+
+function checkDate(value: unknown, path: string, c: Collector): value is string {
+  const ok = isIsoDate(value);
+  if (!ok) c.add(`${path}.date`, '不是合法的日期（YYYY-MM-DD）');
+  return ok;
 }
 
 function optionalString(value: unknown, max: number, field: string, c: Collector): string | null {

@@ -189,9 +189,12 @@ export class CalendarService {
     const now = this.clock.now().getTime();
     const cache = this.cache;
     if (cache && now - cache.checkedAt < CALENDAR_REVALIDATE_MS) return Promise.resolve(cache);
-    this.loading ??= this.refresh(cache, now).finally(() => {
-      this.loading = undefined;
-    });
+    if (!this.loading) {
+      const loading = this.refresh(cache, now).finally(() => {
+        if (this.loading === loading) this.loading = undefined;
+      });
+      this.loading = loading;
+    }
     return this.loading;
   }
 

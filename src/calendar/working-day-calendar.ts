@@ -61,55 +61,46 @@ export interface ExplanationStep {
   readonly provisional?: boolean;
 }
 
-/**
- * A computed date with its working. `explanation` and `summary` are computed on first read (most
- * callers only need the date); they are getters, so copy a result with `toJSON()`, not with a spread.
- */
-export interface PeriodResult {
-  readonly from: IsoDate;
-  readonly date: IsoDate;
-  readonly provisional: boolean;
-  /** The years without a published notice whose days decided the result. */
-  readonly provisionalYears: readonly number[];
-  readonly explanation: readonly ExplanationStep[];
-  /** One paragraph in Chinese that says how the date was reached. */
-  readonly summary: string;
-  toJSON(): PeriodResultJson;
-}
-
-export interface PeriodResultJson {
-  from: IsoDate;
-  date: IsoDate;
+/** What every result carries besides its dates. */
+interface ResultWorking {
+  /** Some day that decided the result lies in a year without a published notice. */
   provisional: boolean;
+  /** Those years. */
   provisionalYears: number[];
+  /** Each day of the period, counted or skipped, and why. */
   explanation: ExplanationStep[];
+  /** One paragraph in Chinese that says how the result was reached. */
   summary: string;
 }
 
-export interface BetweenResult {
-  readonly from: IsoDate;
-  readonly to: IsoDate;
-  /**
-   * Working days in the half-open interval (from, to]: `workingDaysBetween(d, addWorkingDays(d, n).date)
-   * === n`. Zero when to = from; negative (minus the working days in (to, from]) when to < from.
-   */
-  readonly workingDays: number;
-  readonly provisional: boolean;
-  readonly provisionalYears: readonly number[];
-  /** The days of the interval (from, to] (or (to, from] when reversed), counted or skipped. */
-  readonly explanation: readonly ExplanationStep[];
-  readonly summary: string;
-  toJSON(): BetweenResultJson;
+/** A computed date with its working, as the API returns it. */
+export interface PeriodResultJson extends ResultWorking {
+  from: IsoDate;
+  /** The period's last day. */
+  date: IsoDate;
 }
 
-export interface BetweenResultJson {
+/**
+ * Working days in the half-open interval (from, to]: `workingDaysBetween(d, addWorkingDays(d, n).date)
+ * .workingDays === n`. Zero when to = from; negative (minus the working days in (to, from]) when to <
+ * from, and then the explanation lists (to, from].
+ */
+export interface BetweenResultJson extends ResultWorking {
   from: IsoDate;
   to: IsoDate;
   workingDays: number;
-  provisional: boolean;
-  provisionalYears: number[];
-  explanation: ExplanationStep[];
-  summary: string;
+}
+
+/**
+ * Results are read-only. `explanation` and `summary` are computed on first read (most callers only
+ * need the date); they are getters, so copy a result with `toJSON()`, not with a spread.
+ */
+export interface PeriodResult extends Readonly<PeriodResultJson> {
+  toJSON(): PeriodResultJson;
+}
+
+export interface BetweenResult extends Readonly<BetweenResultJson> {
+  toJSON(): BetweenResultJson;
 }
 
 /** Where a year's days come from. */
@@ -597,7 +588,7 @@ function tally(steps: readonly ExplanationStep[]): string {
   }
   const parts: string[] = [];
   if (skipped.size > 0) {
-    parts.push(`跳过${[...skipped].map(([reason, count]) => `${reason} ${count} 日`).join('、')}`);
+    parts.push(`跳过${[...skipped].map(([reason, count]) => `${reason} ${count} 日`).join('，')}`);
   }
   if (makeups.length > 0) parts.push(`计入调休上班日 ${makeups.length} 日（${makeups.join('、')}）`);
   return parts.length > 0 ? `其间${parts.join('；')}。` : '';
@@ -610,33 +601,68 @@ function startNote(calendar: WorkingDayCalendar, start: number): string {
   return `起算日为${what}，不影响计算：期间自次日起算。`;
 }
 
-class WorkingDaysResult implements PeriodResult {
-  readonly from: IsoDate;
-  readonly date: IsoDate;
+/** What every result shares: the provisional years, the lazily built explanation, the JSON form. */
+abstract class LazyResult {
   readonly provisional: boolean;
-  readonly provisionalYears: readonly number[];
+  readonly provisionalYears: number[];
   private steps?: ExplanationStep[];
 
   constructor(
-    private readonly calendar: WorkingDayCalendar,
+    protected readonly calendar: WorkingDayCalendar,
+    provisionalYears: number[],
+  ) {
+    this.provisionalYears = provisionalYears;
+    this.provisional = provisionalYears.length > 0;
+  }
+
+  get explanation(): ExplanationStep[] {
+    this.steps ??= this.explain();
+    return this.steps;
+  }
+
+  abstract get summary(): string;
+
+  protected abstract explain(): ExplanationStep[];
+
+  protected common(): Pick<PeriodResultJson, 'provisional' | 'provisionalYears' | 'explanation' | 'summary'> {
+    return {
+      provisional: this.provisional,
+      provisionalYears: [...this.provisionalYears],
+      explanation: [...this.explanation],
+      summary: this.summary,
+    };
+  }
+}
+
+abstract class LazyPeriodResult extends LazyResult implements PeriodResult {
+  readonly from: IsoDate;
+  readonly date: IsoDate;
+
+  constructor(calendar: WorkingDayCalendar, start: number, end: number, provisionalYears: number[]) {
+    super(calendar, provisionalYears);
+    this.from = formatDayNumber(start);
+    this.date = formatDayNumber(end);
+  }
+
+  toJSON(): PeriodResultJson {
+    return { from: this.from, date: this.date, ...this.common() };
+  }
+}
+
+class WorkingDaysResult extends LazyPeriodResult {
+  constructor(
+    calendar: WorkingDayCalendar,
     private readonly start: number,
     private readonly end: number,
     private readonly n: number,
   ) {
-    this.from = formatDayNumber(start);
-    this.date = formatDayNumber(end);
-    this.provisionalYears = end > start ? calendar.provisionalYearsBetween(start + 1, end) : [];
-    this.provisional = this.provisionalYears.length > 0;
+    super(calendar, start, end, end > start ? calendar.provisionalYearsBetween(start + 1, end) : []);
   }
 
-  get explanation(): readonly ExplanationStep[] {
-    if (!this.steps) {
-      this.steps =
-        this.n === 0 && this.start === this.end
-          ? [stepOf(this.calendar.infoOf(this.end), undefined)]
-          : this.calendar.stepsBetween(this.start, this.end);
-    }
-    return this.steps;
+  protected explain(): ExplanationStep[] {
+    return this.start === this.end
+      ? [stepOf(this.calendar.infoOf(this.end), undefined)]
+      : this.calendar.stepsBetween(this.start, this.end);
   }
 
   get summary(): string {
@@ -649,65 +675,43 @@ class WorkingDaysResult implements PeriodResult {
       provisionalSentence(this.provisionalYears)
     );
   }
-
-  toJSON(): PeriodResultJson {
-    return {
-      from: this.from,
-      date: this.date,
-      provisional: this.provisional,
-      provisionalYears: [...this.provisionalYears],
-      explanation: [...this.explanation],
-      summary: this.summary,
-    };
-  }
 }
 
-class BetweenResultImpl implements BetweenResult {
+class BetweenResultImpl extends LazyResult implements BetweenResult {
   readonly from: IsoDate;
   readonly to: IsoDate;
-  readonly provisional: boolean;
-  readonly provisionalYears: readonly number[];
-  private steps?: ExplanationStep[];
+  private readonly lo: number;
+  private readonly hi: number;
 
   constructor(
-    private readonly calendar: WorkingDayCalendar,
-    private readonly a: number,
-    private readonly b: number,
+    calendar: WorkingDayCalendar,
+    a: number,
+    b: number,
     readonly workingDays: number,
   ) {
+    const [lo, hi] = a <= b ? [a, b] : [b, a];
+    super(calendar, hi > lo ? calendar.provisionalYearsBetween(lo + 1, hi) : []);
     this.from = formatDayNumber(a);
     this.to = formatDayNumber(b);
-    const lo = Math.min(a, b);
-    const hi = Math.max(a, b);
-    this.provisionalYears = hi > lo ? calendar.provisionalYearsBetween(lo + 1, hi) : [];
-    this.provisional = this.provisionalYears.length > 0;
+    this.lo = lo;
+    this.hi = hi;
   }
 
-  get explanation(): readonly ExplanationStep[] {
-    this.steps ??= this.calendar.stepsBetween(Math.min(this.a, this.b), Math.max(this.a, this.b));
-    return this.steps;
+  protected explain(): ExplanationStep[] {
+    return this.calendar.stepsBetween(this.lo, this.hi);
   }
 
   get summary(): string {
-    const [lo, hi] = this.a <= this.b ? [this.a, this.b] : [this.b, this.a];
     const head =
-      this.a === this.b
+      this.lo === this.hi
         ? `起止日相同，工作日数为 0。`
-        : `${dateWithWeekday(lo)}（不含）至 ${dateWithWeekday(hi)}（含）共有 ${Math.abs(this.workingDays)} 个工作日` +
-          (this.a > this.b ? `；终止日早于起始日，结果记为 ${this.workingDays}。` : '。');
+        : `${dateWithWeekday(this.lo)}（不含）至 ${dateWithWeekday(this.hi)}（含）共有 ${Math.abs(this.workingDays)} 个工作日` +
+          (this.workingDays < 0 ? `；终止日早于起始日，结果记为 ${this.workingDays}。` : '。');
     return head + tally(this.explanation) + provisionalSentence(this.provisionalYears);
   }
 
   toJSON(): BetweenResultJson {
-    return {
-      from: this.from,
-      to: this.to,
-      workingDays: this.workingDays,
-      provisional: this.provisional,
-      provisionalYears: [...this.provisionalYears],
-      explanation: [...this.explanation],
-      summary: this.summary,
-    };
+    return { from: this.from, to: this.to, workingDays: this.workingDays, ...this.common() };
   }
 }
 
@@ -718,34 +722,24 @@ interface CalendarPeriod {
   clamped: boolean;
 }
 
-class CalendarPeriodResult implements PeriodResult {
-  readonly from: IsoDate;
-  readonly date: IsoDate;
-  readonly provisional: boolean;
-  readonly provisionalYears: readonly number[];
-  private steps?: ExplanationStep[];
-
+class CalendarPeriodResult extends LazyPeriodResult {
   constructor(
-    private readonly calendar: WorkingDayCalendar,
+    calendar: WorkingDayCalendar,
     private readonly start: number,
     /** The period's last day before any move. */
     private readonly last: number,
     private readonly end: number,
     private readonly period: CalendarPeriod,
   ) {
-    this.from = formatDayNumber(start);
-    this.date = formatDayNumber(end);
     // Only the status of the last day and the days it moves over decide the result.
-    this.provisionalYears = calendar.provisionalYearsBetween(last, end);
-    this.provisional = this.provisionalYears.length > 0;
+    super(calendar, start, end, calendar.provisionalYearsBetween(last, end));
   }
 
   private get length(): string {
     return this.period.kind === 'days' ? `${this.period.n} 日` : `${this.period.n} 个月`;
   }
 
-  get explanation(): readonly ExplanationStep[] {
-    if (this.steps) return this.steps;
+  protected explain(): ExplanationStep[] {
     const lastInfo = this.calendar.infoOf(this.last);
     const which =
       this.period.kind === 'days'
@@ -764,7 +758,6 @@ class CalendarPeriodResult implements PeriodResult {
       const s = stepOf(this.calendar.infoOf(this.end), undefined);
       steps.push({ ...s, kind: 'moved', reason: `${s.reason}：期间届满日顺延至法定休假日后的第一日` });
     }
-    this.steps = steps;
     return steps;
   }
 
@@ -784,16 +777,5 @@ class CalendarPeriodResult implements PeriodResult {
         : `，该日为法定休假日（${stepOf(this.calendar.infoOf(this.last), undefined).reason}），` +
           `依民事诉讼法第八十五条以法定休假日后的第一日 ${dateWithWeekday(this.end)} 为期间届满日。`;
     return head + tail + provisionalSentence(this.provisionalYears);
-  }
-
-  toJSON(): PeriodResultJson {
-    return {
-      from: this.from,
-      date: this.date,
-      provisional: this.provisional,
-      provisionalYears: [...this.provisionalYears],
-      explanation: [...this.explanation],
-      summary: this.summary,
-    };
   }
 }
