@@ -99,7 +99,8 @@ export function formatImport(result: CalendarImportResultDto): string {
   for (const w of result.warnings) lines.push(`提示：${w}`);
   lines.push('', `变化的日期：${result.changes.length} 个`);
   for (const c of result.changes) {
-    const state = (s: (typeof c)['before']) => `${KIND[s.kind]}${s.name ? `（${s.name}）` : ''}`;
+    const state = (s: (typeof c)['before']) =>
+      s ? `${KIND[s.kind]}${s.name ? `（${s.name}）` : ''}` : '无数据';
     lines.push(`  ${c.date}  ${c.weekday}  ${state(c.before)} → ${state(c.after)}`);
   }
   lines.push('', `期限将变化的未办结案件：${result.impact.length} 件`);

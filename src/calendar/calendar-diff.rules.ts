@@ -1,5 +1,6 @@
 import type { IsoDate } from '../common/clock/clock.js';
-import { dayNumberOf, formatDayNumber } from './iso-date.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { dayNumberOf, formatDayNumber, weekdayName } from './iso-date.js';
 import type { DayInfo, DayKind, WorkingDayCalendar } from './working-day-calendar.js';
 
 export interface DayState {
@@ -11,15 +12,24 @@ export interface DayState {
 export interface DayChange {
   date: IsoDate;
   weekday: string;
-  before: DayState;
-  after: DayState;
+  /** null: the calendar had no data for that day (a year before 2000 that was not loaded). */
+  before: DayState | null;
+  after: DayState | null;
 }
 
-const stateOf = (info: DayInfo): DayState => ({
-  working: info.working,
-  kind: info.kind,
-  name: info.name ?? null,
-});
+function stateOf(calendar: WorkingDayCalendar, date: IsoDate): DayState | null {
+  let info: DayInfo;
+  try {
+    info = calendar.dayInfo(date);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'CALENDAR_YEAR_UNAVAILABLE') return null;
+    throw error;
+  }
+  return { working: info.working, kind: info.kind, name: info.name ?? null };
+}
+
+const same = (a: DayState | null, b: DayState | null) =>
+  a === null || b === null ? a === b : a.working === b.working && a.kind === b.kind && a.name === b.name;
 
 /**
  * The days of `year` (and of the previous December, which a notice may arrange) whose kind, name or
@@ -29,11 +39,9 @@ export function diffYear(before: WorkingDayCalendar, after: WorkingDayCalendar, 
   const changes: DayChange[] = [];
   for (let d = dayNumberOf(year - 1, 12, 1); d <= dayNumberOf(year, 12, 31); d++) {
     const date = formatDayNumber(d);
-    const a = before.dayInfo(date);
-    const b = after.dayInfo(date);
-    if (a.working !== b.working || a.kind !== b.kind || (a.name ?? null) !== (b.name ?? null)) {
-      changes.push({ date, weekday: b.weekday, before: stateOf(a), after: stateOf(b) });
-    }
+    const a = stateOf(before, date);
+    const b = stateOf(after, date);
+    if (!same(a, b)) changes.push({ date, weekday: weekdayName(d), before: a, after: b });
   }
   return changes;
 }

@@ -185,7 +185,7 @@ describe('the dry-run diff: days whose status, kind or name changes', () => {
       ],
     });
     const changes = diffYear(before, after, 2027);
-    expect(changes.map((c) => [c.date, c.before.kind, c.after.kind, c.after.name])).toEqual(
+    expect(changes.map((c) => [c.date, c.before?.kind, c.after?.kind, c.after?.name])).toEqual(
       expect.arrayContaining([
         ['2027-02-05', 'holiday', 'workday', null],
         ['2027-02-11', 'workday', 'holiday', '春节'],
@@ -194,5 +194,23 @@ describe('the dry-run diff: days whose status, kind or name changes', () => {
       ]),
     );
     expect(changes.find((c) => c.date === '2027-01-01')).toBeUndefined();
+  });
+
+  it('loading a year before 2000 (no statutory fallback) shows its days as new, not as an error', () => {
+    const before = WorkingDayCalendar.fromYears([]);
+    const after = before.withYear({
+      year: 1990,
+      status: 'published',
+      sources: [{ ...source, note: null }],
+      days: [],
+    });
+    const changes = diffYear(before, after, 1990);
+    expect(changes).toHaveLength(365);
+    expect(changes[0]).toEqual({
+      date: '1990-01-01',
+      weekday: '周一',
+      before: null,
+      after: { working: true, kind: 'workday', name: null },
+    });
   });
 });

@@ -78,11 +78,15 @@ export class DayChangeDto {
   @ApiProperty()
   weekday: string;
 
-  @ApiProperty({ type: DayStateDto })
-  before: DayStateDto;
+  @ApiProperty({
+    type: DayStateDto,
+    nullable: true,
+    description: 'null：该日原无数据（2000 年以前未导入的年份）',
+  })
+  before: DayStateDto | null;
 
-  @ApiProperty({ type: DayStateDto })
-  after: DayStateDto;
+  @ApiProperty({ type: DayStateDto, nullable: true })
+  after: DayStateDto | null;
 }
 
 export class CalendarImpactRowDto {
