@@ -5,9 +5,27 @@ import { AuthSession } from '../auth/auth-session.entity.js';
 import { RefreshToken } from '../auth/refresh-token.entity.js';
 import { SignInThrottle } from '../auth/sign-in-throttle.entity.js';
 import { User } from '../auth/user.entity.js';
+import { CalendarChange } from '../calendar/calendar-change.entity.js';
+import { CalendarDay } from '../calendar/calendar-day.entity.js';
+import { CalendarLocalDay } from '../calendar/calendar-local-day.entity.js';
+import { CalendarNotice } from '../calendar/calendar-notice.entity.js';
+import { CalendarYear } from '../calendar/calendar-year.entity.js';
 
 /**
  * Every entity of the schema. The app, the TypeORM CLI and the migration drift check all use this
  * one list, so an entity cannot be known to one and missing from another.
  */
-export const ENTITIES = [Agency, User, AuthSession, RefreshToken, SignInThrottle, AppSecret, AuditEvent];
+export const ENTITIES = [
+  Agency,
+  User,
+  AuthSession,
+  RefreshToken,
+  SignInThrottle,
+  AppSecret,
+  AuditEvent,
+  CalendarYear,
+  CalendarNotice,
+  CalendarDay,
+  CalendarLocalDay,
+  CalendarChange,
+];

@@ -232,4 +232,77 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
   // ── audit: admins ──
   { route: 'GET /api/v1/audit/events', policy: 'admin', expect: only({ admin: 200 }) },
   { route: 'GET /api/v1/audit/verification', policy: 'admin', expect: only({ admin: 200 }) },
+
+  // ── calendar: the State Council's schedules are public information; changing them is for admins ──
+  {
+    route: 'GET /api/v1/calendar/years',
+    policy: 'any signed-in user',
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /api/v1/calendar/years/:year',
+    policy: 'any signed-in user',
+    request: () => ({ path: '/api/v1/calendar/years/2026' }),
+    expect: signedIn(200),
+  },
+  {
+    route: 'PUT /api/v1/calendar/years/:year',
+    policy: 'admin (dry run shown: it changes nothing)',
+    request: () => ({
+      path: '/api/v1/calendar/years/2030?dryRun=true',
+      body: { year: 2030, papers: [], days: [{ name: '元旦', date: '2030-01-01', isOffDay: true }] },
+    }),
+    expect: only({ admin: 200 }),
+  },
+  {
+    route: 'GET /api/v1/calendar/working-days/add',
+    policy: 'any signed-in user',
+    request: () => ({ path: '/api/v1/calendar/working-days/add?from=2026-02-12&days=20' }),
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /api/v1/calendar/working-days/between',
+    policy: 'any signed-in user',
+    request: () => ({ path: '/api/v1/calendar/working-days/between?from=2026-02-12&to=2026-03-18' }),
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /api/v1/calendar/calendar-days/add',
+    policy: 'any signed-in user',
+    request: () => ({ path: '/api/v1/calendar/calendar-days/add?from=2026-08-02&days=60' }),
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /api/v1/calendar/months/add',
+    policy: 'any signed-in user',
+    request: () => ({ path: '/api/v1/calendar/months/add?from=2026-03-31&months=6' }),
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /api/v1/calendar/days/:date',
+    policy: 'any signed-in user',
+    request: () => ({ path: '/api/v1/calendar/days/2026-02-14' }),
+    expect: signedIn(200),
+  },
+  {
+    route: 'GET /api/v1/calendar/agencies/:agencyId/local-days',
+    policy: 'any signed-in user (which days an office is closed is not confidential)',
+    request: ({ agencyId }) => ({ path: `/api/v1/calendar/agencies/${agencyId}/local-days` }),
+    expect: signedIn(200),
+  },
+  {
+    route: 'PUT /api/v1/calendar/agencies/:agencyId/local-days/:date',
+    policy: 'admin',
+    request: ({ agencyId }) => ({
+      path: `/api/v1/calendar/agencies/${agencyId}/local-days/2031-03-03`,
+      body: { name: '矩阵测试放假' },
+    }),
+    expect: only({ admin: 200 }),
+  },
+  {
+    route: 'DELETE /api/v1/calendar/agencies/:agencyId/local-days/:date',
+    policy: 'admin (404 shown: no such local day)',
+    request: ({ agencyId }) => ({ path: `/api/v1/calendar/agencies/${agencyId}/local-days/2031-12-31` }),
+    expect: only({ admin: 404 }),
+  },
 ];

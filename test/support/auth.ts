@@ -47,3 +47,16 @@ export async function userNamed(t: TestApp, username: string): Promise<User> {
 
 /** The app with the demo county and its accounts (clerk/handler/approver per agency, supervisor, admin). */
 export const DEMO_APP = { seed: true, env: { DEMO_DATA: 'true' } } as const;
+
+export type AuthedHttp = Record<'get' | 'post' | 'put' | 'patch' | 'delete', (url: string) => Test>;
+
+/** supertest with the session's bearer token on every request: `const api = as(t, admin); api.get(…)`. */
+export function as(t: TestApp, session: Session): AuthedHttp {
+  return {
+    get: (url) => session.auth(t.http.get(url)),
+    post: (url) => session.auth(t.http.post(url)),
+    put: (url) => session.auth(t.http.put(url)),
+    patch: (url) => session.auth(t.http.patch(url)),
+    delete: (url) => session.auth(t.http.delete(url)),
+  };
+}

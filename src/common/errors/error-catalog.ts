@@ -1,5 +1,6 @@
 import { AGENCY_ERRORS } from '../../agencies/agencies.errors.js';
 import { AUTH_ERRORS } from '../../auth/auth.errors.js';
+import { CALENDAR_ERRORS } from '../../calendar/calendar.errors.js';
 import { DATABASE_ERRORS } from '../../database/database.errors.js';
 import { COMMON_ERRORS } from './common.errors.js';
 import type { ErrorSpec } from './error-spec.js';
@@ -14,6 +15,7 @@ export const ERROR_CATALOG = {
   ...DATABASE_ERRORS,
   ...AUTH_ERRORS,
   ...AGENCY_ERRORS,
+  ...CALENDAR_ERRORS,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
