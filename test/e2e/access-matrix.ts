@@ -14,6 +14,7 @@
  * Agency-scoped records must answer 404 (never 403) for `other` unless the role reads across agencies
  * (supervisor, admin), e.g. a case: `only({ clerk: { own: 200, other: 404 }, …, supervisor: 200 })`.
  */
+import fs from 'node:fs';
 import type { Role } from '../../src/auth/role.js';
 import { DEMO_PASSWORD } from '../support/auth.js';
 
@@ -249,8 +250,8 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
     route: 'PUT /api/v1/calendar/years/:year',
     policy: 'admin (dry run shown: it changes nothing)',
     request: () => ({
-      path: '/api/v1/calendar/years/2030?dryRun=true',
-      body: { year: 2030, papers: [], days: [{ name: '元旦', date: '2030-01-01', isOffDay: true }] },
+      path: '/api/v1/calendar/years/2026?dryRun=true',
+      body: JSON.parse(fs.readFileSync('seeds/data/holidays/2026.json', 'utf8')) as object,
     }),
     expect: only({ admin: 200 }),
   },

@@ -35,7 +35,7 @@ describe('demo accounts', () => {
     });
     try {
       const result = await t.app.get(DatabaseLifecycle).bootstrap();
-      expect(result).toEqual({ seededDemo: true });
+      expect(result).toEqual({ seededDemo: true, holidayCalendars: expect.any(Object) });
       expect(await t.app.get(DataSource).getRepository(Agency).count()).toBeGreaterThan(0);
       expect(await t.app.get(DataSource).getRepository(User).count()).toBe(0);
     } finally {
