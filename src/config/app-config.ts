@@ -89,6 +89,33 @@ class EnvironmentVariables {
   @Min(1)
   @Max(3600)
   DB_CONNECT_TIMEOUT_SECONDS = 60;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  CHROMIUM_PATH?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  CHROMIUM_CACHE_DIR?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  PDF_PAGE_POOL_SIZE = 2;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(300_000)
+  PDF_PAGE_TIMEOUT_MS = 20_000;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  REMEDY_TABLE_FILE?: string;
 }
 
 export interface AppConfig {
@@ -106,6 +133,14 @@ export interface AppConfig {
   readonly logFormat: 'json' | 'pretty';
   readonly demoData: boolean;
   readonly dbConnectTimeoutSeconds: number;
+  /** Printing: an explicit Chromium executable; unset → a system Chromium → the one shipped in npm. */
+  readonly chromiumPath?: string;
+  /** Where the npm-shipped Chromium is unpacked (default: a versioned folder in the temp dir). */
+  readonly chromiumCacheDir?: string;
+  readonly pdfPagePoolSize: number;
+  readonly pdfPageTimeoutMs: number;
+  /** A JSON file overriding which outcomes take the 复议前置 remedy wording (src/letters/remedy.rules.ts). */
+  readonly remedyTableFile?: string;
 }
 
 export class ConfigError extends Error {
@@ -125,7 +160,15 @@ function describe(error: ValidationError, env: Record<string, string | undefined
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const known = Object.keys(new EnvironmentVariables());
   const picked: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'LOG_FORMAT', 'DEMO_DATA']) {
+  for (const key of [
+    ...known,
+    'DATABASE_URL',
+    'LOG_FORMAT',
+    'DEMO_DATA',
+    'CHROMIUM_PATH',
+    'CHROMIUM_CACHE_DIR',
+    'REMEDY_TABLE_FILE',
+  ]) {
     const value = env[key];
     if (value !== undefined) picked[key] = value;
   }
@@ -154,5 +197,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     logFormat: parsed.LOG_FORMAT ?? (production ? 'json' : 'pretty'),
     demoData: parsed.DEMO_DATA ?? !production,
     dbConnectTimeoutSeconds: parsed.DB_CONNECT_TIMEOUT_SECONDS,
+    chromiumPath: parsed.CHROMIUM_PATH,
+    chromiumCacheDir: parsed.CHROMIUM_CACHE_DIR,
+    pdfPagePoolSize: parsed.PDF_PAGE_POOL_SIZE,
+    pdfPageTimeoutMs: parsed.PDF_PAGE_TIMEOUT_MS,
+    remedyTableFile: parsed.REMEDY_TABLE_FILE,
   });
 }

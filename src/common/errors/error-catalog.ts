@@ -1,4 +1,5 @@
 import { DATABASE_ERRORS } from '../../database/database.errors.js';
+import { LETTERS_ERRORS } from '../../letters/letters.errors.js';
 import { COMMON_ERRORS } from './common.errors.js';
 import type { ErrorSpec } from './error-spec.js';
 
@@ -10,6 +11,7 @@ import type { ErrorSpec } from './error-spec.js';
 export const ERROR_CATALOG = {
   ...COMMON_ERRORS,
   ...DATABASE_ERRORS,
+  ...LETTERS_ERRORS,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
