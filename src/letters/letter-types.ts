@@ -41,7 +41,12 @@ export const LETTER_TYPES: Readonly<Record<LetterType, LetterTypeSpec>> = {
   receipt: { title: '政府信息公开申请登记回执', series: null, act: null, outcomes: [] },
   correction_notice: { title: '政府信息公开申请补正告知书', series: 'correction', act: null, outcomes: [] },
   extension_notice: { title: '政府信息公开申请延期答复告知书', series: 'extension', act: null, outcomes: [] },
-  third_party_consultation: { title: '政府信息公开征求意见书', series: 'consultation', act: null, outcomes: [] },
+  third_party_consultation: {
+    title: '政府信息公开征求意见书',
+    series: 'consultation',
+    act: null,
+    outcomes: [],
+  },
   consultation_applicant_notice: {
     title: '政府信息公开申请征求意见告知书',
     series: 'notice',

@@ -273,7 +273,11 @@ export interface OtherReplyVm extends ReasonedReplyVm {
 export interface DeemedWithdrawnVm extends ReplyVm {
   readonly outcome: 'deemed_withdrawn_correction' | 'deemed_withdrawn_fee';
   /** The 补正告知书 or 收费通知书 the applicant did not answer. */
-  readonly notice: { readonly date: IsoDate; readonly documentNumber: string | null; readonly deadline: IsoDate };
+  readonly notice: {
+    readonly date: IsoDate;
+    readonly documentNumber: string | null;
+    readonly deadline: IsoDate;
+  };
 }
 
 /** The applicant withdrew the application: a confirmation, no remedy sentence. */

@@ -46,7 +46,11 @@ describe('remedyParagraph', () => {
   });
 
   it.each([
-    ['no address known: the name alone', { ...COUNTY, reconsiderationBodyAddress: '  ' }, '向郯城县人民政府申请行政复议'],
+    [
+      'no address known: the name alone',
+      { ...COUNTY, reconsiderationBodyAddress: '  ' },
+      '向郯城县人民政府申请行政复议',
+    ],
     ['a named court', { ...COUNTY, courtName: '临沂市兰山区人民法院' }, '向临沂市兰山区人民法院提起行政诉讼'],
     ['a blank court falls back to the default wording', { ...COUNTY, courtName: '' }, '向有管辖权的人民法院'],
     [
@@ -59,7 +63,9 @@ describe('remedyParagraph', () => {
   });
 
   it('names the act as the letter calls itself', () => {
-    expect(remedyParagraph(COUNTY, 'repeat_application', '告知书')).toMatch(/^如对本告知书不服，可以自收到本告知书之日起60日内/);
+    expect(remedyParagraph(COUNTY, 'repeat_application', '告知书')).toMatch(
+      /^如对本告知书不服，可以自收到本告知书之日起60日内/,
+    );
   });
 
   it('gives no remedy sentence for a withdrawal the applicant asked for', () => {
