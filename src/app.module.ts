@@ -5,6 +5,7 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { LettersModule } from './letters/letters.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -23,6 +24,7 @@ export class AppModule {
         CommonModule,
         DatabaseModule.forRoot(databaseUrl),
         HealthModule,
+        LettersModule,
       ],
     };
   }

@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG } from '../config/config.module.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { locateChromium, type ChromiumLookupOptions, type LocatedChromium } from './chromium-locator.js';
 import { findTemplatesDir } from './letter-renderer.js';
@@ -93,8 +92,8 @@ export class LetterPrinter implements OnModuleDestroy {
   /** Which Chromium was found (after the first print). */
   located: LocatedChromium | null = null;
 
-  constructor(@Inject(APP_CONFIG) configOrOptions: AppConfig | PrinterOptions) {
-    this.options = 'poolSize' in configOrOptions ? configOrOptions : printerOptionsFrom(configOrOptions);
+  constructor(options: PrinterOptions) {
+    this.options = options;
     const templates = findTemplatesDir();
     this.baseUrl = pathToFileURL(path.join(templates, 'print-base.html')).href;
     this.headInsert =
