@@ -14,11 +14,13 @@ export function loadRemedyTable(file: string | undefined): RemedyTable {
   try {
     json = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`REMEDY_TABLE_FILE=${file}: cannot read it as JSON (${(error as Error).message})`);
+    throw new Error(`REMEDY_TABLE_FILE=${file}: cannot read it as JSON (${(error as Error).message})`, {
+      cause: error,
+    });
   }
   try {
     return parseRemedyTable(json);
   } catch (error) {
-    throw new Error(`REMEDY_TABLE_FILE=${file}: ${(error as Error).message}`);
+    throw new Error(`REMEDY_TABLE_FILE=${file}: ${(error as Error).message}`, { cause: error });
   }
 }
