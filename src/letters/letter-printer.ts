@@ -38,6 +38,25 @@ export function fontStylesheetUrls(): string[] {
   ].map((id) => pathToFileURL(require.resolve(id)).href);
 }
 
+/**
+ * Noto Serif SC's chunk holding the full-width CJK “ ” as a family of its own, 'GIP CJK Quotes'
+ * (letter.css puts it before LXGW WenKai, whose quotes are Latin-width). Found by its unicode-range
+ * so that a fontsource update renumbering its chunks does not break it; absent → no face.
+ */
+export function quoteFontFace(): string {
+  const require = createRequire(import.meta.url);
+  const cssFile = require.resolve('@fontsource/noto-serif-sc/400.css');
+  const css = fs.readFileSync(cssFile, 'utf8');
+  for (const block of css.split('@font-face').slice(1)) {
+    const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(block)?.[1];
+    if (file && !file.includes('latin') && /unicode-range:[^;]*U\+201c-201d[,;]/i.test(block)) {
+      const url = pathToFileURL(path.join(path.dirname(cssFile), 'files', file)).href;
+      return `@font-face{font-family:'GIP CJK Quotes';src:url('${url}') format('woff2');unicode-range:U+201C-201D;}`;
+    }
+  }
+  return '';
+}
+
 // The letter may use inline styles, local fonts and an embedded seal image; nothing else loads.
 const CONTENT_SECURITY_POLICY =
   "default-src 'none'; style-src 'unsafe-inline' file:; font-src file:; img-src data:";
@@ -100,7 +119,8 @@ export class LetterPrinter implements OnModuleDestroy {
       `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">` +
       fontStylesheetUrls()
         .map((href) => `<link rel="stylesheet" href="${href}">`)
-        .join('');
+        .join('') +
+      `<style>${quoteFontFace()}</style>`;
     if (!fs.existsSync(path.join(templates, 'print-base.html')))
       throw new Error('templates/print-base.html is missing');
   }
