@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { OUTCOME_CODES } from '../cases/outcome.js';
-import { DomainError } from '../common/errors/domain-error.js';
-import { findTemplatesDir, renderLetterHtml } from './letter-renderer.js';
-import { LETTER_TYPE_CODES, LETTER_TYPES, OUTCOME_LETTERS } from './letter-types.js';
-import type { LetterType, LetterViewModels } from './letter-view-models.js';
-import { remedyParagraph } from './remedy.rules.js';
+import { OUTCOME_CODES } from '../../src/cases/outcome.js';
+import { DomainError } from '../../src/common/errors/domain-error.js';
+import { findTemplatesDir, renderLetterHtml } from '../../src/letters/letter-renderer.js';
+import { LETTER_TYPE_CODES, LETTER_TYPES, OUTCOME_LETTERS } from '../../src/letters/letter-types.js';
+import type { LetterType, LetterViewModels } from '../../src/letters/letter-view-models.js';
+import { remedyParagraph } from '../../src/letters/remedy.rules.js';
 
 /**
  * Golden HTML: every template rendered from its sample.json must equal test/golden/letters/<type>.html.
