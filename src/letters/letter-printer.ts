@@ -86,6 +86,15 @@ const LAUNCH_ARGS = [
   '--proxy-bypass-list=<-loopback>',
 ];
 
+/** Requests the faces of the shipped fonts for the letter's text (and page numbers), then waits for all. */
+const LOAD_FONTS = `(async () => {
+  const text = document.body.innerText + '— 0123456789';
+  const faces = ['16pt "LXGW WenKai"', '16pt "Noto Serif SC"', '700 22pt "Noto Serif SC"', '16pt "GIP CJK Quotes"'];
+  await Promise.all(faces.map((face) => document.fonts.load(face, text).catch(() => [])));
+  await document.fonts.ready;
+  return true;
+})()`;
+
 interface PooledPage {
   readonly page: Page;
   readonly browser: Browser;
@@ -181,8 +190,11 @@ export class LetterPrinter implements OnModuleDestroy {
       const job = async () => {
         const { page } = pooled;
         await page.setContent(document, { waitUntil: 'load', timeout: this.options.timeoutMs });
-        // Runs through DevTools, so it works with page JavaScript disabled.
-        await page.evaluate('document.fonts.ready.then(() => true)');
+        // Load every face the letter's text needs before printing: document.fonts.ready alone may
+        // resolve before layout has even requested a unicode-range chunk, and the first letter of a
+        // fresh page then prints with a system fallback. Runs through DevTools, so it works with page
+        // JavaScript disabled.
+        await page.evaluate(LOAD_FONTS);
         const pdf = await page.pdf({
           preferCSSPageSize: true,
           printBackground: true,
