@@ -82,4 +82,19 @@ describe('letters printed to PDF', () => {
       }
     },
   );
+
+  // GB/T 9704-2012 5.2.2: 每面排22行，每行排28个字，并撑满版心.
+  it('fills a page with 22 lines of 28 characters', async () => {
+    const paragraph =
+      '本机关经审查认为该信息属于内部讨论记录尚未形成最终决定不对外发生法律效力因此决定不予公开特此说明';
+    const vm = {
+      ...sample('reply_withheld'),
+      reasons: Array.from({ length: 8 }, () => paragraph + paragraph).join('\n'),
+    };
+    const facts = await readPdf(await printer.print(renderLetterHtml('reply_withheld', vm)));
+    const body = facts.pageLines[1].filter((line) => !/^—\d+—$/.test(line));
+    expect(body).toHaveLength(22);
+    expect(body.filter((line) => line.length === 28).length).toBeGreaterThanOrEqual(10);
+    expect(body.every((line) => line.length <= 28)).toBe(true);
+  });
 });

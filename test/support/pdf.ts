@@ -18,6 +18,8 @@ export interface PdfFacts {
   readonly pageCount: number;
   /** Each page's text, whitespace removed (CJK text has no spaces; layout adds some). */
   readonly pageTexts: readonly string[];
+  /** Each page's lines, top to bottom (text items grouped by baseline), whitespace removed. */
+  readonly pageLines: readonly (readonly string[])[];
   /** The text of all pages without the page-number footers "— n —". */
   readonly text: string;
   readonly fonts: readonly PdfFont[];
@@ -64,15 +66,28 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfFacts> {
     .promise;
   try {
     const pageTexts: string[] = [];
+    const pageLines: string[][] = [];
     for (let i = 1; i <= pdf.numPages; i++) {
       const page = await pdf.getPage(i);
       const content = await page.getTextContent();
       const items = content.items.map((item) => ('str' in item ? item.str : ''));
       pageTexts.push(items.join('').replace(/\s+/g, ''));
+      const lines = new Map<number, string>();
+      for (const item of content.items) {
+        if (!('str' in item)) continue;
+        const y = Math.round(item.transform[5]);
+        lines.set(y, (lines.get(y) ?? '') + item.str);
+      }
+      pageLines.push(
+        [...lines.entries()]
+          .sort(([a], [b]) => b - a)
+          .map(([, line]) => line.replace(/\s+/g, ''))
+          .filter((line) => line !== ''),
+      );
     }
     const text = pageTexts.map((t) => t.replace(/—\d+—/g, '')).join('');
     const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-    return { pageCount: pdf.numPages, pageTexts, text, fonts: fontsOf(doc) };
+    return { pageCount: pdf.numPages, pageTexts, pageLines, text, fonts: fontsOf(doc) };
   } finally {
     await pdf.destroy();
   }
