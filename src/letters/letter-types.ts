@@ -1,6 +1,6 @@
 import type { Outcome } from '../cases/outcome.js';
 import type { LetterType } from './letter-view-models.js';
-import type { ActName } from './remedy.rules.js';
+import { WITHHELD_OUTCOMES, type ActName } from './remedy.rules.js';
 
 /**
  * Document-number series (发文字号序列): numbers run per agency, year and series. Replies use the
@@ -72,15 +72,7 @@ export const LETTER_TYPES: Readonly<Record<LetterType, LetterTypeSpec>> = {
     title: '政府信息公开申请答复书',
     series: 'reply',
     act: '答复',
-    outcomes: [
-      'withheld_state_secret',
-      'withheld_prohibited_by_law',
-      'withheld_security_stability',
-      'withheld_third_party',
-      'withheld_internal_affairs',
-      'withheld_process_info',
-      'withheld_enforcement_file',
-    ],
+    outcomes: WITHHELD_OUTCOMES,
   },
   reply_special_procedure: {
     title: '政府信息公开申请告知书',

@@ -1,6 +1,7 @@
 import type { Channel } from '../cases/channel.js';
 import type { Outcome } from '../cases/outcome.js';
 import type { IsoDate } from '../common/clock/clock.js';
+import type { WITHHELD_OUTCOMES } from './remedy.rules.js';
 
 /*
  * The typed data each letter template prints. Case facts come from the case and the agency profile;
@@ -196,14 +197,8 @@ export interface PartiallyDisclosedReplyVm extends ReasonedReplyVm {
   readonly withheldPart: string;
 }
 
-export type WithheldOutcome =
-  | 'withheld_state_secret'
-  | 'withheld_prohibited_by_law'
-  | 'withheld_security_stability'
-  | 'withheld_third_party'
-  | 'withheld_internal_affairs'
-  | 'withheld_process_info'
-  | 'withheld_enforcement_file';
+/** 不予公开 on grounds 1–7 of Arts. 14–16. */
+export type WithheldOutcome = (typeof WITHHELD_OUTCOMES)[number];
 
 /** 不予公开 (Art. 36(3)) on grounds 1–7 of Arts. 14–16. */
 export interface WithheldReplyVm extends ReasonedReplyVm {
