@@ -1,9 +1,15 @@
 import { Init1795785718361 } from './1795785718361-Init.js';
 import { AccessControl1795786797403 } from './1795786797403-AccessControl.js';
 import { CalendarYears1795787148000 } from './1795787148000-CalendarYears.js';
+import { DocumentNumberCounter1795787108336 } from './1795787108336-DocumentNumberCounter.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the app, the CLI and the tests
  * load the very same classes; test/integration/schema.int-spec.ts fails if a file here is missing.
  */
-export const MIGRATIONS = [Init1795785718361, AccessControl1795786797403, CalendarYears1795787148000];
+export const MIGRATIONS = [
+  Init1795785718361,
+  AccessControl1795786797403,
+  DocumentNumberCounter1795787108336,
+  CalendarYears1795787148000,
+];

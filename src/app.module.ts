@@ -9,6 +9,7 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { LettersModule } from './letters/letters.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -31,6 +32,7 @@ export class AppModule {
         AgenciesModule,
         AuthModule,
         CalendarModule,
+        LettersModule,
       ],
     };
   }

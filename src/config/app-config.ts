@@ -131,6 +131,33 @@ class EnvironmentVariables {
   @IsOptional()
   @IsString()
   TRUST_PROXY?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  CHROMIUM_PATH?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  CHROMIUM_CACHE_DIR?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  PDF_PAGE_POOL_SIZE = 2;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(300_000)
+  PDF_PAGE_TIMEOUT_MS = 20_000;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  REMEDY_TABLE_FILE?: string;
 }
 
 /** What Express accepts as `trust proxy`: off, on, a hop count, or trusted addresses/subnets. */
@@ -184,6 +211,14 @@ export interface AppConfig {
   readonly authAddressMaxFailures: number;
   /** Which proxies' X-Forwarded-For to believe for the client address (throttling, audit). */
   readonly trustProxy: TrustProxy;
+  /** Printing: an explicit Chromium executable; unset → a system Chromium → the one shipped in npm. */
+  readonly chromiumPath?: string;
+  /** Where the npm-shipped Chromium is unpacked (default: a versioned folder in the temp dir). */
+  readonly chromiumCacheDir?: string;
+  readonly pdfPagePoolSize: number;
+  readonly pdfPageTimeoutMs: number;
+  /** A JSON file overriding which outcomes take the 复议前置 remedy wording (src/letters/remedy.rules.ts). */
+  readonly remedyTableFile?: string;
 }
 
 export class ConfigError extends Error {
@@ -211,6 +246,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     'AUTH_JWT_SECRET',
     'AUTH_COOKIE_SECURE',
     'TRUST_PROXY',
+    'CHROMIUM_PATH',
+    'CHROMIUM_CACHE_DIR',
+    'REMEDY_TABLE_FILE',
   ]) {
     const value = env[key];
     if (value !== undefined) picked[key] = value;
@@ -259,5 +297,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     authAccountMaxFailures: parsed.AUTH_ACCOUNT_MAX_FAILURES,
     authAddressMaxFailures: parsed.AUTH_ADDRESS_MAX_FAILURES,
     trustProxy,
+    chromiumPath: parsed.CHROMIUM_PATH,
+    chromiumCacheDir: parsed.CHROMIUM_CACHE_DIR,
+    pdfPagePoolSize: parsed.PDF_PAGE_POOL_SIZE,
+    pdfPageTimeoutMs: parsed.PDF_PAGE_TIMEOUT_MS,
+    remedyTableFile: parsed.REMEDY_TABLE_FILE,
   });
 }

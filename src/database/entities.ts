@@ -10,6 +10,7 @@ import { CalendarDay } from '../calendar/calendar-day.entity.js';
 import { CalendarLocalDay } from '../calendar/calendar-local-day.entity.js';
 import { CalendarNotice } from '../calendar/calendar-notice.entity.js';
 import { CalendarYear } from '../calendar/calendar-year.entity.js';
+import { DocumentNumberCounter } from '../letters/document-number-counter.entity.js';
 
 /**
  * Every entity of the schema. The app, the TypeORM CLI and the migration drift check all use this
@@ -28,4 +29,5 @@ export const ENTITIES = [
   CalendarDay,
   CalendarLocalDay,
   CalendarChange,
+  DocumentNumberCounter,
 ];

@@ -2,6 +2,7 @@ import { AGENCY_ERRORS } from '../../agencies/agencies.errors.js';
 import { AUTH_ERRORS } from '../../auth/auth.errors.js';
 import { CALENDAR_ERRORS } from '../../calendar/calendar.errors.js';
 import { DATABASE_ERRORS } from '../../database/database.errors.js';
+import { LETTERS_ERRORS } from '../../letters/letters.errors.js';
 import { COMMON_ERRORS } from './common.errors.js';
 import type { ErrorSpec } from './error-spec.js';
 
@@ -16,6 +17,7 @@ export const ERROR_CATALOG = {
   ...AUTH_ERRORS,
   ...AGENCY_ERRORS,
   ...CALENDAR_ERRORS,
+  ...LETTERS_ERRORS,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
