@@ -42,6 +42,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     LOG_LEVEL: 'silent',
     LOG_FORMAT: 'json',
     DEMO_DATA: 'false',
+    JOBS_ENABLED: 'false',
     ...options.env,
   });
   const clock = new FixedClock(new Date(options.now ?? '2026-11-27T10:00:00+08:00'), config.businessTimeZone);
