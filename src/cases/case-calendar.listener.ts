@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { Brackets, type EntityManager } from 'typeorm';
 import {
   CalendarChangeListener,
   type CalendarChangeContext,
@@ -13,9 +13,10 @@ import type { ClockResult } from './clock.rules.js';
 import { DisclosureCase } from './disclosure-case.entity.js';
 
 /**
- * When a year's schedule or an agency's local days change, the due dates of open cases may move:
- * the dry run lists them, and the change recomputes them in its own transaction, writing a timeline
- * event on each case whose dates moved.
+ * When a year's schedule or an agency's local days change, due dates may move: the dry run lists
+ * them, and the change recomputes them in its own transaction, writing a timeline event on each case
+ * whose dates moved. Closed cases whose period touched the changed year are recomputed too: whether a
+ * reply was late (and so the annual figures) follows the schedule in force, not the provisional one.
  */
 @Injectable()
 export class CaseCalendarListener extends CalendarChangeListener {
@@ -94,6 +95,23 @@ export class CaseCalendarListener extends CalendarChangeListener {
     });
   }
 
+  private async store(manager: EntityManager, c: DisclosureCase): Promise<void> {
+    await manager.query(
+      `UPDATE disclosure_case SET due_on = $2, original_due_on = $3, clock_state = $4, clock_provisional = $5,
+              excluded_working_days = $6, correction_notice_due_on = $7, closed_late = $8 WHERE id = $1`,
+      [
+        c.id,
+        c.dueOn,
+        c.originalDueOn,
+        c.clockState,
+        c.clockProvisional,
+        c.excludedWorkingDays,
+        c.correctionNoticeDueOn,
+        c.closedLate,
+      ],
+    );
+  }
+
   private async clockWith(
     national: WorkingDayCalendar,
     c: DisclosureCase,
@@ -108,10 +126,21 @@ export class CaseCalendarListener extends CalendarChangeListener {
     context: CalendarChangeContext,
     visit: (c: DisclosureCase, events: CaseEvent[]) => Promise<void>,
   ): Promise<void> {
-    const qb = manager
-      .createQueryBuilder(DisclosureCase, 'c')
-      .where('c.status IN (:...open)', { open: OPEN_STATUSES })
-      .orderBy('c.id');
+    const qb = manager.createQueryBuilder(DisclosureCase, 'c').orderBy('c.id');
+    // Open cases, and closed ones whose period may have run through the changed year.
+    qb.where(
+      new Brackets((w) => {
+        w.where('c.status IN (:...open)', { open: OPEN_STATUSES });
+        if (context.year !== null) {
+          w.orWhere(`c.clockStartedOn <= :yearEnd AND c.dueOn >= :yearStart`, {
+            yearStart: `${context.year}-01-01`,
+            yearEnd: `${context.year}-12-31`,
+          });
+        } else {
+          w.orWhere('c.dueOn >= CURRENT_DATE - 366');
+        }
+      }),
+    );
     if (context.agencyId) qb.andWhere('c.agencyId = :agencyId', { agencyId: context.agencyId });
     const batch = 500;
     for (let offset = 0; ; offset += batch) {
@@ -141,7 +170,7 @@ function impactOf(
       caseId: c.id,
       caseNumber: c.caseNumber,
       agencyId: c.agencyId,
-      deadline: '答复期限',
+      deadline: OPEN_STATUSES.includes(c.status) ? '答复期限' : '答复期限（已办结案件）',
       dueDateBefore: before.dueOn,
       dueDateAfter: after.dueOn,
       provisionalAfter: after.provisional,

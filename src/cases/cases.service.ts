@@ -153,6 +153,8 @@ export class CasesService {
     const warnings = await this.registrationWarnings(manager, agencyId, applicant, dto, receipt);
     const year = Number(receipt.receivedOn.slice(0, 4));
     const c = manager.create(DisclosureCase, {
+      // The id is chosen here so that the events can be built before the case row is written once.
+      id: randomUUID(),
       agencyId,
       caseNumber: await this.nextCaseNumber(manager, agencyId, year),
       applicantId: applicant.id,
@@ -174,10 +176,9 @@ export class CasesService {
       registeredAt: new Date(),
       registeredBy: user.id,
     });
-    await manager.save(c);
 
     const events: CaseEvent[] = [];
-    const append = async (
+    const append = (
       action: string,
       to: CaseStatus,
       data: Record<string, unknown>,
@@ -196,10 +197,10 @@ export class CasesService {
         changes: { status: [events.length ? c.status : null, to], ...changes },
         reason: '',
       });
-      events.push(await manager.save(event));
+      events.push(event);
       c.status = to;
     };
-    await append('register', 'registered', {
+    append('register', 'registered', {
       channel: dto.evidence.channel,
       evidence: c.receiptEvidence,
       receivedOn: receipt.receivedOn,
@@ -209,7 +210,7 @@ export class CasesService {
       warnings: warnings.map((w) => w.message),
     });
     if (handler) {
-      await append(
+      append(
         'assign',
         'investigating',
         { handlerId: handler.id, handlerName: handler.displayName },
@@ -228,17 +229,18 @@ export class CasesService {
       c.servedOn = today;
       c.servedMeans = '当场答复，当面交付';
       c.servedProof = `登记员 ${user.displayName} 当场交付`;
-      await append(
+      append(
         'issue_reply',
         'issued',
         { repliedOn: today, onTheSpot: true, outcome },
         { outcome: [null, outcome] },
       );
-      await append('serve', 'served', { servedOn: today, means: c.servedMeans, proof: c.servedProof });
+      append('serve', 'served', { servedOn: today, means: c.servedMeans, proof: c.servedProof });
     }
     const clock = await this.clocks.compute(c, events, today);
     CaseClockService.project(c, clock);
-    await manager.save(c);
+    await manager.insert(DisclosureCase, c);
+    await manager.save(events);
     return this.mapper.detail(manager, c, user, {
       clock,
       notices: [...receipt.warnings, ...warnings.map((w) => w.message)],
@@ -848,7 +850,7 @@ export class CasesService {
     allowedActions: CaseAction[],
   ): DomainError {
     const label = CASE_ACTION_LABELS[action];
-    const extensions = { status: c.status, allowedActions };
+    const extensions = { caseStatus: c.status, allowedActions };
     if (reason === 'actor') {
       const mayBeHandler = user.roles.includes('handler') && user.agencyId === c.agencyId;
       const needsHandler = CASE_TRANSITIONS.some(

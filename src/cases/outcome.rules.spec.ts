@@ -9,7 +9,10 @@ describe('validateOutcome', () => {
     ['disclosed', { basis: '', reasons: '' }, []],
     ['already_public', { basis: '', reasons: '' }, ['detail.accessInstructions']],
     ['already_public', { accessInstructions: '郯城县人民政府网站“政府信息公开”栏目' }, []],
-    ['withheld_process_info', {}, ['detail.basis', 'detail.reasons']],
+    ['withheld_process_info', {}, ['detail.reasons']],
+    ['withheld_prohibited_by_law', { reasons }, ['detail.basis']],
+    ['withheld_prohibited_by_law', { basis: '《中华人民共和国统计法》第三十九条', reasons }, []],
+    ['other', { reasons }, ['detail.basis']],
     ['withheld_process_info', { basis: '第十六条第二款', reasons: '太短' }, ['detail.reasons']],
     ['withheld_process_info', { basis: '第十六条第二款', reasons }, []],
     [

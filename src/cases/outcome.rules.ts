@@ -36,7 +36,16 @@ export function validateOutcome(outcome: Outcome, detail: Partial<OutcomeDetail>
     return errors;
   }
   if (spec.requiresReasons) {
-    need('basis', detail.basis, '不予公开或无法提供等答复必须写明法律依据（条、款、项）');
+    // The outcome's own article is printed unless the handler gives a more precise basis; where the
+    // outcome has none (其他), or rests on another law (Art. 14: 其他法律、行政法规禁止公开), it must be given.
+    if (!basisFor(outcome, detail)) {
+      errors.push({ field: 'detail.basis', message: '须写明答复的法律依据（条、款、项）' });
+    } else if (outcome === 'withheld_prohibited_by_law' && !detail.basis?.trim()) {
+      errors.push({
+        field: 'detail.basis',
+        message: '须写明禁止公开的法律、行政法规的名称和条款（第十四条）',
+      });
+    }
     if ((detail.reasons ?? '').trim().length < MIN_REASONS) {
       errors.push({
         field: 'detail.reasons',

@@ -4,11 +4,26 @@ import type { AuthUser } from '../../src/auth/auth-user.js';
 import type { Role } from '../../src/auth/role.js';
 import { User } from '../../src/auth/user.entity.js';
 import type { CaseStatus } from '../../src/cases/case-status.js';
+import type { ApplicantDto } from '../../src/cases/dto/applicant.dto.js';
 import { CaseQueriesService } from '../../src/cases/case-queries.service.js';
 import { CasesService } from '../../src/cases/cases.service.js';
 import type { CaseDetailResponse } from '../../src/cases/dto/case-response.dto.js';
 import type { RegisterCaseDto } from '../../src/cases/dto/register-case.dto.js';
 import type { TestApp } from './test-app.js';
+
+/** A natural person with a valid ID number. */
+export function applicant(overrides: Partial<ApplicantDto> = {}): ApplicantDto {
+  return {
+    type: 'natural_person',
+    name: '张三',
+    idType: 'resident_id',
+    idNumber: '11010519491231002X',
+    phone: '13800138000',
+    address: '山东省临沂市郯城县人民路 1 号',
+    postcode: '276100',
+    ...overrides,
+  };
+}
 
 /** A valid in-person registration (the test clock's today is 2026-11-27). */
 export function registration(overrides: Partial<RegisterCaseDto> = {}): RegisterCaseDto {
