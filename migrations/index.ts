@@ -1,6 +1,7 @@
 import { Init1795785718361 } from './1795785718361-Init.js';
 import { AccessControl1795786797403 } from './1795786797403-AccessControl.js';
 import { CalendarYears1795787148000 } from './1795787148000-CalendarYears.js';
+import { Cases1795788875381 } from './1795788875381-Cases.js';
 import { DocumentNumberCounter1795787108336 } from './1795787108336-DocumentNumberCounter.js';
 
 /**
@@ -12,4 +13,5 @@ export const MIGRATIONS = [
   AccessControl1795786797403,
   DocumentNumberCounter1795787108336,
   CalendarYears1795787148000,
+  Cases1795788875381,
 ];

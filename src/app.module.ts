@@ -3,12 +3,14 @@ import { AgenciesModule } from './agencies/agencies.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
+import { CasesModule } from './cases/cases.module.js';
 import { CommonModule } from './common/common.module.js';
 import { LoggingModule } from './common/logging/logging.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { LettersModule } from './letters/letters.module.js';
 
 export interface AppModuleOptions {
@@ -27,12 +29,14 @@ export class AppModule {
         LoggingModule,
         CommonModule,
         DatabaseModule.forRoot(databaseUrl),
+        JobsModule.forRoot(databaseUrl),
         HealthModule,
         AuditModule,
         AgenciesModule,
         AuthModule,
         CalendarModule,
         LettersModule,
+        CasesModule,
       ],
     };
   }

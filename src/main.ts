@@ -12,6 +12,7 @@ import {
   startEmbeddedPostgres,
   type RunningPostgres,
 } from './database/embedded-postgres.js';
+import { JobsService } from './jobs/jobs.service.js';
 import { printBanner } from './startup-banner.js';
 
 const EMBEDDED_DATABASE = 'gipdesk';
@@ -72,6 +73,8 @@ async function main(): Promise<void> {
     configureApp(app);
     await listen(app, config);
     printBanner(config, await app.get(DatabaseLifecycle).bootstrap());
+    // Background jobs (lapses of statutory periods, reminders) start once the schema is in place.
+    await app.get(JobsService).start();
   } catch (error) {
     if (
       error instanceof EmbeddedPostgresError ||

@@ -156,7 +156,8 @@ export const OUTCOMES = {
   confirmation_request: {
     reportRow: 'not_processed_5',
     label: '不予处理：要求行政机关确认或重新出具已获取信息',
-    basis: '《中华人民共和国政府信息公开条例》第三十六条、第三十九条',
+    // No article of the 条例 names this case: the handler gives the basis.
+    basis: '',
     requiresReasons: true,
   },
   deemed_withdrawn_correction: {

@@ -158,6 +158,14 @@ class EnvironmentVariables {
   @IsOptional()
   @IsString()
   REMEDY_TABLE_FILE?: string;
+
+  @Transform(toBool)
+  @IsBoolean()
+  FEE_PAUSES_CLOCK = true;
+
+  @Transform(toBool)
+  @IsBoolean()
+  JOBS_ENABLED = true;
 }
 
 /** What Express accepts as `trust proxy`: off, on, a hop count, or trusted addresses/subnets. */
@@ -219,6 +227,13 @@ export interface AppConfig {
   readonly pdfPageTimeoutMs: number;
   /** A JSON file overriding which outcomes take the 复议前置 remedy wording (src/letters/remedy.rules.ts). */
   readonly remedyTableFile?: string;
+  /**
+   * Whether the wait for an information-processing fee is excluded from the reply period.
+   * 国办函〔2020〕109号 is believed to say so, but the text was not verified (legal-rules §2.3).
+   */
+  readonly feePausesClock: boolean;
+  /** Run background jobs (lapses, reminders) in this instance. */
+  readonly jobsEnabled: boolean;
 }
 
 export class ConfigError extends Error {
@@ -302,5 +317,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     pdfPagePoolSize: parsed.PDF_PAGE_POOL_SIZE,
     pdfPageTimeoutMs: parsed.PDF_PAGE_TIMEOUT_MS,
     remedyTableFile: parsed.REMEDY_TABLE_FILE,
+    feePausesClock: parsed.FEE_PAUSES_CLOCK,
+    jobsEnabled: parsed.JOBS_ENABLED,
   });
 }

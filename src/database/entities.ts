@@ -10,6 +10,12 @@ import { CalendarDay } from '../calendar/calendar-day.entity.js';
 import { CalendarLocalDay } from '../calendar/calendar-local-day.entity.js';
 import { CalendarNotice } from '../calendar/calendar-notice.entity.js';
 import { CalendarYear } from '../calendar/calendar-year.entity.js';
+import { Applicant } from '../cases/applicant.entity.js';
+import { CaseConsultation } from '../cases/case-consultation.entity.js';
+import { CaseEvent } from '../cases/case-event.entity.js';
+import { CaseNumberSeries } from '../cases/case-number-series.entity.js';
+import { DisclosureCase } from '../cases/disclosure-case.entity.js';
+import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity.js';
 import { DocumentNumberCounter } from '../letters/document-number-counter.entity.js';
 
 /**
@@ -30,4 +36,10 @@ export const ENTITIES = [
   CalendarLocalDay,
   CalendarChange,
   DocumentNumberCounter,
+  Applicant,
+  DisclosureCase,
+  CaseEvent,
+  CaseConsultation,
+  CaseNumberSeries,
+  IdempotencyRecord,
 ];

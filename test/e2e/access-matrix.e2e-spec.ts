@@ -8,6 +8,7 @@ import { ROLES, type Role } from '../../src/auth/role.js';
 import { User } from '../../src/auth/user.entity.js';
 import { UsersService } from '../../src/auth/users.service.js';
 import { agencyId, DEMO_APP, signIn, type Session } from '../support/auth.js';
+import { Given } from '../support/cases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { ACCESS_MATRIX, type Actor, type MatrixFixtures, type MatrixRow } from './access-matrix.js';
 
@@ -92,6 +93,7 @@ describe('access matrix', () => {
           .where(`u.agencyId = :id AND u.username LIKE '%.clerk'`, { id })
           .getOneOrFail(),
       freshRefreshToken: async () => (await signIn(t, 'jtj.handler')).refreshToken,
+      given: new Given(t),
     };
   });
   afterAll(() => t.close());

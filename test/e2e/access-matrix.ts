@@ -15,6 +15,7 @@
  * (supervisor, admin), e.g. a case: `only({ clerk: { own: 200, other: 404 }, …, supervisor: 200 })`.
  */
 import fs from 'node:fs';
+import { registration, type Given, type GivenState } from '../support/cases.js';
 import type { Role } from '../../src/auth/role.js';
 import { DEMO_PASSWORD } from '../support/auth.js';
 
@@ -33,6 +34,8 @@ export interface MatrixFixtures {
   /** A refresh token of a fresh sign-in (of a bystander, not the actor). */
   freshRefreshToken(): Promise<string>;
   unique(prefix: string): string;
+  /** Cases in a given state (test/support/cases.ts). */
+  readonly given: Given;
 }
 
 export interface MatrixContext {
@@ -306,4 +309,136 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
     request: ({ agencyId }) => ({ path: `/api/v1/calendar/agencies/${agencyId}/local-days/2031-12-31` }),
     expect: only({ admin: 404 }),
   },
+
+  // ── cases: own agency only (404 for another's); supervisors and admins read across agencies, never act ──
+  {
+    route: 'POST /api/v1/cases',
+    policy: 'clerk (registers in their own agency)',
+    request: () => ({ path: '/api/v1/cases', body: registration() }),
+    expect: only({ clerk: 201 }),
+  },
+  { route: 'GET /api/v1/cases', policy: 'any signed-in user (AgencyScope)', expect: signedIn(200) },
+  caseRead('GET /api/v1/cases/:id', ''),
+  caseRead('GET /api/v1/cases/:id/events', '/events'),
+  caseRead('GET /api/v1/cases/:id/clock', '/clock'),
+  caseStep('assign', { clerk: 'registered', approver: 'registered' }, async ({ fixtures, agencyId }) => ({
+    handlerId: (await fixtures.given.user(agencyId, 'handler')).id,
+  })),
+  caseStep('correction-request', { clerk: 'registered', handler: 'investigating' }, () => ({
+    noticeSentOn: TODAY,
+    items: ['请写明所需信息的年份'],
+    periodEndsOn: '2026-12-11',
+    means: '当面告知',
+  })),
+  caseStep(
+    'correction',
+    { clerk: 'awaiting_correction', handler: ['awaiting_correction', { assigned: true }] },
+    () => ({
+      evidence: { channel: 'in_person', submittedOn: TODAY },
+    }),
+  ),
+  caseStep('consultations', { handler: 'investigating' }, () => ({
+    kind: 'third_party',
+    partyName: '某公司',
+    matter: '涉及商业秘密',
+    dispatchedOn: TODAY,
+  })),
+  caseStep('consultations/receipt', { clerk: 'consulting', handler: 'consulting' }, (_ctx, c) => ({
+    consultationId: c.consultationId,
+    partyReceivedOn: TODAY,
+  })),
+  caseStep('consultations/reply', { clerk: 'consulting', handler: 'consulting' }, (_ctx, c) => ({
+    consultationId: c.consultationId,
+    repliedOn: TODAY,
+    result: 'consent',
+    summary: '同意公开',
+  })),
+  caseStep('fee-notice', { handler: 'investigating' }, () => ({
+    sentOn: TODAY,
+    method: 'per_page',
+    pages: 120,
+    justification: '数量明显超过合理范围',
+    paymentInstructions: '窗口缴纳',
+  })),
+  caseStep('fee-notice/receipt', { clerk: 'awaiting_fee', handler: 'awaiting_fee' }, () => ({
+    applicantReceivedOn: TODAY,
+  })),
+  caseStep('fee-payment', { clerk: 'awaiting_fee', handler: 'awaiting_fee' }, () => ({ paidOn: TODAY })),
+  caseStep('extension-request', { handler: 'investigating' }, () => ({ days: 20, reason: '需调取档案' })),
+  caseStep('extension-decision', { approver: 'extension_requested' }, () => ({
+    approve: true,
+    decidedOn: TODAY,
+  })),
+  caseStep('extension-notice', { clerk: 'extension_approved', handler: 'extension_approved' }, () => ({
+    notifiedOn: TODAY,
+    means: '当面送达延期答复告知书',
+  })),
+  caseStep('art35-period', { approver: 'investigating' }, () => ({
+    dueOn: '2027-03-31',
+    notifiedOn: TODAY,
+    reason: '申请数量明显超过合理范围',
+  })),
+  caseStep('drafting', { handler: 'investigating' }),
+  caseStep('draft', { handler: 'drafting' }, () => ({
+    outcome: 'disclosed',
+    detail: { accessInstructions: '随本答复书提供复印件' },
+  })),
+  caseStep('review-request', { handler: 'drafted' }),
+  caseStep('return', { approver: 'in_review' }, () => ({ comment: '请补充检索说明' })),
+  caseStep('approval', { approver: 'in_review' }),
+  caseStep('reply', { clerk: 'approved', handler: 'approved', approver: 'approved' }, () => ({
+    repliedOn: TODAY,
+  })),
+  caseStep('service', { clerk: 'issued', handler: 'issued' }, () => ({
+    servedOn: TODAY,
+    means: 'EMS',
+    proof: 'EMS 1234567890123',
+  })),
+  caseStep('withdrawal', { clerk: 'registered', handler: 'investigating' }, () => ({
+    withdrawnOn: TODAY,
+    means: '申请人书面撤回',
+  })),
+  caseStep('archive', { clerk: 'served', handler: 'served' }),
 ];
+
+/** The test clock's today (test/support/test-app.ts). */
+const TODAY = '2026-11-27';
+
+/** Reading one case: the agency's own people, and supervisors and admins for every agency. */
+function caseRead(route: string, suffix: string): MatrixRow {
+  return {
+    route,
+    policy: 'any signed-in user of the case’s agency; supervisor and admin for all agencies (others 404)',
+    request: async ({ fixtures, agencyId }) => ({
+      path: `/api/v1/cases/${(await fixtures.given.caseIn(agencyId, 'registered')).id}${suffix}`,
+    }),
+    expect: { ...signedIn({ own: 200, other: 404 }), supervisor: 200, admin: 200 },
+  };
+}
+
+/**
+ * A workflow step: the roles that may take it, each given a case in a state where it can (for
+ * handlers, a case assigned to them). Another agency's case answers 404 for them; every other role
+ * gets 403 from the guard.
+ */
+function caseStep(
+  step: string,
+  states: Partial<Record<Role, GivenState | [GivenState, { assigned: boolean }]>>,
+  body: (
+    ctx: MatrixContext,
+    c: { id: string; version: number; consultationId?: string },
+  ) => object | Promise<object> = () => ({}),
+): MatrixRow {
+  const roles = Object.keys(states) as Role[];
+  return {
+    route: `POST /api/v1/cases/:id/${step}`,
+    policy: `${roles.join(', ')} of the case’s agency (handler: only their own cases)`,
+    request: async (ctx) => {
+      const wanted = ctx.actor !== 'anonymous' ? states[ctx.actor as Role] : undefined;
+      const [state, options] = Array.isArray(wanted) ? wanted : [wanted ?? 'registered', {}];
+      const c = await ctx.fixtures.given.caseIn(ctx.agencyId, state, options);
+      return { path: `/api/v1/cases/${c.id}/${step}`, body: { version: c.version, ...(await body(ctx, c)) } };
+    },
+    expect: only(Object.fromEntries(roles.map((r) => [r, { own: 200, other: 404 }]))),
+  };
+}

@@ -8,6 +8,7 @@ import { Clock, FixedClock } from '../../src/common/clock/clock.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
 import { configureApp } from '../../src/configure-app.js';
 import { DatabaseLifecycle } from '../../src/database/database-lifecycle.service.js';
+import { JobsService } from '../../src/jobs/jobs.service.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface TestAppOptions {
@@ -19,6 +20,8 @@ export interface TestAppOptions {
   imports?: Array<Type | DynamicModule>;
   /** Run the seeds (demo county when DEMO_DATA=true). */
   seed?: boolean;
+  /** Share the database of another test app (a second instance); it is dropped by its owner only. */
+  database?: TestDatabase;
 }
 
 export interface TestApp {
@@ -36,12 +39,14 @@ export interface TestApp {
  * cloned from the migrated template, answering real HTTP through supertest.
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const shared = options.database !== undefined;
+  const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     LOG_FORMAT: 'json',
     DEMO_DATA: 'false',
+    JOBS_ENABLED: 'false',
     ...options.env,
   });
   const clock = new FixedClock(new Date(options.now ?? '2026-11-27T10:00:00+08:00'), config.businessTimeZone);
@@ -55,6 +60,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   configureApp(app);
   await app.init();
   await app.get(DatabaseLifecycle).bootstrap({ seed: options.seed ?? false });
+  // Background jobs start as in main.ts (only when JOBS_ENABLED=true: tests run sweeps by hand).
+  await app.get(JobsService).start();
   const dataSource = app.get(DataSource);
   return {
     app,
@@ -65,7 +72,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     dataSource,
     close: async () => {
       await app.close();
-      await database.drop();
+      if (!shared) await database.drop();
     },
   };
 }

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
+import { dateInTimeZone, type IsoDate } from './dates.js';
 
-/** A calendar date `YYYY-MM-DD` (legal dates are dates, not instants). */
-export type IsoDate = string;
+export { dateInTimeZone, type IsoDate } from './dates.js';
 
 /**
  * The only source of "now" for services. Rules never read the clock: services pass `today` in.
@@ -14,16 +14,6 @@ export abstract class Clock {
 
   /** Today's date in the business time zone (Asia/Shanghai by default). */
   abstract today(): IsoDate;
-}
-
-export function dateInTimeZone(instant: Date, timeZone: string): IsoDate {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
 }
 
 @Injectable()

@@ -11,6 +11,7 @@ export const COMMON_ERRORS = {
   METHOD_NOT_ALLOWED: { status: 405, title: '不支持的请求方法' },
   STALE_VERSION: { status: 409, title: '记录已被他人修改，请刷新后重试' },
   CONFLICT: { status: 409, title: '操作与当前状态冲突' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'Idempotency-Key 已用于其他请求' },
   PAYLOAD_TOO_LARGE: { status: 413, title: '请求体过大' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: '不支持的内容类型' },
   RATE_LIMITED: { status: 429, title: '请求过于频繁，请稍后再试' },

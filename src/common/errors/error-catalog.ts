@@ -1,6 +1,7 @@
 import { AGENCY_ERRORS } from '../../agencies/agencies.errors.js';
 import { AUTH_ERRORS } from '../../auth/auth.errors.js';
 import { CALENDAR_ERRORS } from '../../calendar/calendar.errors.js';
+import { CASES_ERRORS } from '../../cases/cases.errors.js';
 import { DATABASE_ERRORS } from '../../database/database.errors.js';
 import { LETTERS_ERRORS } from '../../letters/letters.errors.js';
 import { COMMON_ERRORS } from './common.errors.js';
@@ -17,6 +18,7 @@ export const ERROR_CATALOG = {
   ...AUTH_ERRORS,
   ...AGENCY_ERRORS,
   ...CALENDAR_ERRORS,
+  ...CASES_ERRORS,
   ...LETTERS_ERRORS,
 } as const satisfies Record<string, ErrorSpec>;
 

@@ -1,0 +1,198 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, type DataSource } from 'typeorm';
+import { AgencyScope, findInScopeOrFail } from '../auth/agency-scope.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { maskIdNumber } from '../common/privacy/mask.js';
+import { checkResidentIdNumber } from '../common/validation/identity-numbers.js';
+import { CaseClockService } from './case-clock.service.js';
+import { CaseEvent } from './case-event.entity.js';
+import { CASE_ACTION_LABELS, type CaseAction } from './case.workflow.js';
+import { CaseMapper, dueFlagOf, summaryOf } from './case.mapper.js';
+import { OPEN_STATUSES } from './case-status.js';
+import type { ClockResult } from './clock.rules.js';
+import { DisclosureCase } from './disclosure-case.entity.js';
+import type { CaseDetailResponse, CaseEventResponse, CasePageResponse } from './dto/case-response.dto.js';
+import type { ListCasesQuery } from './dto/list-cases.query.js';
+
+const ACTION_LABELS: Record<string, string> = {
+  ...CASE_ACTION_LABELS,
+  register: '登记',
+  recompute: '重新计算期限',
+};
+
+/** Reading cases: lists, one case, its timeline and its clock. Agency scope applies to every query. */
+@Injectable()
+export class CaseQueriesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clocks: CaseClockService,
+    private readonly mapper: CaseMapper,
+  ) {}
+
+  async list(user: AuthUser, query: ListCasesQuery): Promise<CasePageResponse> {
+    const scope = AgencyScope.readableBy(user);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const today = this.clocks.today();
+    const qb = this.dataSource
+      .getRepository(DisclosureCase)
+      .createQueryBuilder('c')
+      .innerJoin('c.applicant', 'a')
+      .innerJoin('c.agency', 'g')
+      .leftJoin('app_user', 'h', 'h.id = c.handler_id')
+      .select([
+        'c.id',
+        'c.caseNumber',
+        'c.agencyId',
+        'c.informationSought',
+        'c.channel',
+        'c.receivedOn',
+        'c.status',
+        'c.handlerId',
+        'c.clockState',
+        'c.dueOn',
+        'c.clockProvisional',
+        'c.outcome',
+        'c.closedOn',
+        'c.closedLate',
+        'c.version',
+      ])
+      .addSelect(['a.name', 'a.type', 'a.idNumber', 'g.name'])
+      .addSelect('h.display_name', 'handler_name');
+    scope.applyTo(qb, 'c.agencyId');
+    if (query.agencyId) qb.andWhere('c.agencyId = :agencyId', { agencyId: query.agencyId });
+    if (query.status?.length) qb.andWhere('c.status IN (:...status)', { status: query.status });
+    if (query.open !== undefined) {
+      qb.andWhere(`c.status ${query.open ? 'IN' : 'NOT IN'} (:...openStatuses)`, {
+        openStatuses: OPEN_STATUSES,
+      });
+    }
+    if (query.handlerId) {
+      qb.andWhere('c.handlerId = :handlerId', {
+        handlerId: query.handlerId === 'me' ? user.id : query.handlerId,
+      });
+    }
+    if (query.channel) qb.andWhere('c.channel = :channel', { channel: query.channel });
+    if (query.receivedFrom)
+      qb.andWhere('c.receivedOn >= :receivedFrom', { receivedFrom: query.receivedFrom });
+    if (query.receivedTo) qb.andWhere('c.receivedOn <= :receivedTo', { receivedTo: query.receivedTo });
+    if (query.dueBefore) qb.andWhere('c.dueOn <= :dueBefore', { dueBefore: query.dueBefore });
+    if (query.overdue !== undefined) {
+      qb.andWhere('c.status IN (:...openForOverdue)', { openForOverdue: OPEN_STATUSES }).andWhere(
+        query.overdue ? 'c.dueOn < :today' : '(c.dueOn IS NULL OR c.dueOn >= :today)',
+        { today },
+      );
+    }
+    if (query.paused !== undefined) {
+      qb.andWhere(query.paused ? `c.clockState = 'paused'` : `c.clockState <> 'paused'`);
+    }
+    if (query.applicant?.trim()) {
+      const term = query.applicant.trim();
+      if (checkResidentIdNumber(term).valid || /^[0-9A-Z]{18}$/i.test(term)) {
+        qb.andWhere('a.idNumber = :idNumber', { idNumber: term.toUpperCase() });
+      } else {
+        qb.andWhere('a.name LIKE :name', { name: `${escapeLike(term)}%` });
+      }
+    }
+    if (query.q?.trim()) {
+      const q = query.q.trim();
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where('c.informationSought ILIKE :q', { q: `%${escapeLike(q)}%` })
+            .orWhere('c.caseNumber = :caseNumber', {
+              caseNumber: q,
+            }),
+        ),
+      );
+    }
+    // Most urgent first: open cases by due date (paused and waiting ones after those running), then the rest.
+    if ((query.sort ?? 'due') === 'due') {
+      qb.orderBy(
+        `CASE WHEN c.status IN ('issued','served','withdrawn','deemed_withdrawn','archived') THEN 1 ELSE 0 END`,
+        'ASC',
+      )
+        .addOrderBy('c.dueOn', 'ASC', 'NULLS LAST')
+        .addOrderBy('c.receivedOn', 'ASC');
+    } else {
+      qb.orderBy('c.receivedOn', query.sort === 'received' ? 'ASC' : 'DESC');
+    }
+    qb.addOrderBy('c.id', 'ASC');
+    const total = await qb.getCount();
+    const { entities, raw } = await qb
+      .offset((page - 1) * pageSize)
+      .limit(pageSize)
+      .getRawAndEntities();
+    const handlerNames = new Map(
+      (raw as Array<{ c_id: string; handler_name: string | null }>).map((r) => [r.c_id, r.handler_name]),
+    );
+    const items = await Promise.all(
+      entities.map(async (c) => {
+        const remaining = await this.remainingWorkingDays(c, today);
+        return summaryOf(c, {
+          agencyName: c.agency.name,
+          applicantName: c.applicant.name,
+          applicantType: c.applicant.type,
+          applicantIdNumber: maskIdNumber(c.applicant.idNumber) ?? '',
+          handlerName: handlerNames.get(c.id) ?? null,
+          remaining,
+          dueFlag: dueFlagOf(c, remaining, today),
+        });
+      }),
+    );
+    return { items, page, pageSize, total };
+  }
+
+  async get(user: AuthUser, id: string): Promise<CaseDetailResponse> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const c = await findInScopeOrFail(manager, DisclosureCase, id, AgencyScope.readableBy(user), {
+        what: '申请',
+      });
+      const clock = await this.clocks.compute(c, await this.clocks.eventsOf(manager, c.id));
+      return this.mapper.detail(manager, c, user, { clock, notices: [] });
+    });
+  }
+
+  async clock(user: AuthUser, id: string): Promise<ClockResult> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const c = await findInScopeOrFail(manager, DisclosureCase, id, AgencyScope.readableBy(user), {
+        what: '申请',
+      });
+      return this.clocks.compute(c, await this.clocks.eventsOf(manager, c.id));
+    });
+  }
+
+  async events(user: AuthUser, id: string): Promise<CaseEventResponse[]> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const c = await findInScopeOrFail(manager, DisclosureCase, id, AgencyScope.readableBy(user), {
+        what: '申请',
+      });
+      const events = await manager.find(CaseEvent, { where: { caseId: c.id }, order: { seq: 'ASC' } });
+      return events.map((e) => ({
+        seq: e.seq,
+        action: e.action,
+        actionLabel: ACTION_LABELS[e.action as CaseAction] ?? e.action,
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        occurredAt: e.occurredAt.toISOString(),
+        actorId: e.actorId,
+        actorName: e.actorName,
+        actorRole: e.actorRole,
+        data: e.data,
+        changes: e.changes,
+        reason: e.reason,
+      }));
+    });
+  }
+
+  private async remainingWorkingDays(c: DisclosureCase, today: string): Promise<number | null> {
+    if (!c.dueOn) return null;
+    const calendar = await this.clocks.calendarFor(c.agencyId);
+    return calendar.workingDaysBetween(today, c.dueOn).workingDays;
+  }
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}

@@ -1,0 +1,108 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import type { IsoDate } from '../../common/clock/dates.js';
+import { IsIsoDate } from '../../common/validation/validators.js';
+import { CASE_STATUSES, type CaseStatus } from '../case-status.js';
+import { CHANNELS, type Channel } from '../channel.js';
+
+const list = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : value;
+const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+const int = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+
+export class ListCasesQuery {
+  @ApiPropertyOptional({ description: 'Supervisors and admins: one agency; others see only their own' })
+  @IsOptional()
+  @IsUUID('all', { message: '不是合法的机关 ID' })
+  agencyId?: string;
+
+  @ApiPropertyOptional({ description: 'Comma-separated statuses', example: 'investigating,drafting' })
+  @IsOptional()
+  @Transform(list)
+  @IsIn(CASE_STATUSES, { each: true })
+  status?: CaseStatus[];
+
+  @ApiPropertyOptional({ description: 'Only cases still owing a reply (true) or closed ones (false)' })
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  open?: boolean;
+
+  @ApiPropertyOptional({ description: 'A handler id, or "me"' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(36)
+  handlerId?: string;
+
+  @ApiPropertyOptional({ enum: CHANNELS })
+  @IsOptional()
+  @IsIn(CHANNELS)
+  channel?: Channel;
+
+  @ApiPropertyOptional({ description: 'Legal receipt date from (inclusive)' })
+  @IsOptional()
+  @IsIsoDate()
+  receivedFrom?: IsoDate;
+
+  @ApiPropertyOptional({ description: 'Legal receipt date to (inclusive)' })
+  @IsOptional()
+  @IsIsoDate()
+  receivedTo?: IsoDate;
+
+  @ApiPropertyOptional({ description: 'Due on or before' })
+  @IsOptional()
+  @IsIsoDate()
+  dueBefore?: IsoDate;
+
+  @ApiPropertyOptional({ description: 'Open and past the due date' })
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'Clock paused (consultation or fee wait)' })
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  paused?: boolean;
+
+  @ApiPropertyOptional({ description: 'Applicant name (prefix) or full ID number' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  applicant?: string;
+
+  @ApiPropertyOptional({ description: 'Text in the information sought or the case number' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ['due', 'received', '-received'], default: 'due' })
+  @IsOptional()
+  @IsIn(['due', 'received', '-received'])
+  sort?: 'due' | 'received' | '-received';
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Transform(int)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 20, maximum: 100 })
+  @IsOptional()
+  @Transform(int)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
+}

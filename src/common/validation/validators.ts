@@ -1,0 +1,79 @@
+import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import {
+  checkResidentIdNumber,
+  checkUnifiedSocialCreditCode,
+  isChinesePhoneNumber,
+  isRealDate,
+} from './identity-numbers.js';
+
+/** `YYYY-MM-DD` and a real calendar date (2026-02-30 is refused). */
+export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isIsoDate',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: '不是有效日期（格式 YYYY-MM-DD）', ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && isRealDate(value) },
+    });
+}
+
+export function IsChinesePhone(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isChinesePhone',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: '不是有效的电话号码（手机号或带区号的固定电话）', ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && isChinesePhoneNumber(value) },
+    });
+}
+
+export type IdDocumentType = 'resident_id' | 'credit_code' | 'passport' | 'other';
+
+/**
+ * Checks an identity number according to the document type in a sibling property: the check digit
+ * of a 居民身份证 (GB 11643) or a 统一社会信用代码 (GB 32100); passports and other documents only for
+ * shape. The message says what is wrong.
+ */
+export function IsIdNumberFor(typeProperty: string, options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isIdNumber',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      constraints: [typeProperty],
+      options,
+      validator: {
+        validate(value: unknown, args: ValidationArguments) {
+          return (
+            validateIdNumber(value, (args.object as Record<string, unknown>)[typeProperty]) === undefined
+          );
+        },
+        defaultMessage(args: ValidationArguments) {
+          return (
+            validateIdNumber(args.value, (args.object as Record<string, unknown>)[typeProperty]) ??
+            '证件号码不正确'
+          );
+        },
+      },
+    });
+}
+
+function validateIdNumber(value: unknown, type: unknown): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return '证件号码不能为空';
+  switch (type) {
+    case 'resident_id': {
+      const check = checkResidentIdNumber(value);
+      return check.valid ? undefined : `身份证号码${check.reason}`;
+    }
+    case 'credit_code': {
+      const check = checkUnifiedSocialCreditCode(value);
+      return check.valid ? undefined : `统一社会信用代码${check.reason}`;
+    }
+    case 'passport':
+      return /^[A-Za-z0-9]{5,20}$/.test(value.trim()) ? undefined : '护照号码应为 5—20 位字母或数字';
+    default:
+      return value.trim().length <= 50 ? undefined : '证件号码过长';
+  }
+}
