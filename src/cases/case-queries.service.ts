@@ -7,6 +7,7 @@ import { maskIdNumber } from '../common/privacy/mask.js';
 import { checkResidentIdNumber } from '../common/validation/identity-numbers.js';
 import { CaseClockService } from './case-clock.service.js';
 import { CaseEvent } from './case-event.entity.js';
+import { CASE_NOTE_LABELS } from './case-timeline.service.js';
 import { CASE_ACTION_LABELS, type CaseAction } from './case.workflow.js';
 import { CaseMapper, dueFlagOf, summaryOf } from './case.mapper.js';
 import { OPEN_STATUSES } from './case-status.js';
@@ -17,8 +18,8 @@ import type { ListCasesQuery } from './dto/list-cases.query.js';
 
 const ACTION_LABELS: Record<string, string> = {
   ...CASE_ACTION_LABELS,
+  ...CASE_NOTE_LABELS,
   register: '登记',
-  recompute: '重新计算期限',
 };
 
 /** Reading cases: lists, one case, its timeline and its clock. Agency scope applies to every query. */

@@ -7,6 +7,7 @@ import { CaseCalendarListener } from './case-calendar.listener.js';
 import { CaseClockService } from './case-clock.service.js';
 import { CaseQueriesService } from './case-queries.service.js';
 import { CaseSweepService } from './case-sweep.service.js';
+import { CaseTimelineService } from './case-timeline.service.js';
 import { CaseMapper } from './case.mapper.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
@@ -20,9 +21,17 @@ import { CasesService } from './cases.service.js';
     CaseClockService,
     CaseMapper,
     CaseSweepService,
+    CaseTimelineService,
     { provide: CalendarChangeListener, useClass: CaseCalendarListener },
   ],
-  exports: [CasesService, CaseQueriesService, CaseClockService, CaseSweepService],
+  exports: [
+    CasesService,
+    CaseQueriesService,
+    CaseClockService,
+    CaseSweepService,
+    CaseTimelineService,
+    CaseMapper,
+  ],
 })
 export class CasesModule implements OnModuleInit {
   constructor(private readonly usage: AgencyUsageRegistry) {}
