@@ -27,11 +27,11 @@ export function calendarActorOf(user: Pick<AuthUser, 'id' | 'displayName' | 'cli
 export const SEED_ACTOR: CalendarActor = { userId: null, name: '系统（种子数据）', remoteAddress: null };
 
 export async function loadYears(manager: EntityManager): Promise<CalendarYearData[]> {
-  const [years, notices, days] = await Promise.all([
-    manager.find(CalendarYear, { order: { year: 'ASC' } }),
-    manager.find(CalendarNotice, { order: { year: 'ASC', position: 'ASC' } }),
-    manager.find(CalendarDay, { order: { year: 'ASC', date: 'ASC' } }),
-  ]);
+  // One after the other: inside a transaction the manager has a single connection, and pg refuses
+  // (deprecates) overlapping queries on one client.
+  const years = await manager.find(CalendarYear, { order: { year: 'ASC' } });
+  const notices = await manager.find(CalendarNotice, { order: { year: 'ASC', position: 'ASC' } });
+  const days = await manager.find(CalendarDay, { order: { year: 'ASC', date: 'ASC' } });
   return years.map((y) => ({
     year: y.year,
     status: y.status,

@@ -53,12 +53,14 @@ export class CaseMapper {
     user: AuthUser,
     extra: { clock: ClockResult; notices: string[] },
   ): Promise<CaseDetailResponse> {
-    const [agency, applicant, handler, consultations] = await Promise.all([
-      manager.findOneByOrFail(Agency, { id: c.agencyId }),
-      manager.findOneByOrFail(Applicant, { id: c.applicantId }),
-      c.handlerId ? manager.findOneBy(User, { id: c.handlerId }) : Promise.resolve(null),
-      manager.find(CaseConsultation, { where: { caseId: c.id }, order: { dispatchedOn: 'ASC' } }),
-    ]);
+    // Sequential: the manager of a transaction has one connection.
+    const agency = await manager.findOneByOrFail(Agency, { id: c.agencyId });
+    const applicant = await manager.findOneByOrFail(Applicant, { id: c.applicantId });
+    const handler = c.handlerId ? await manager.findOneBy(User, { id: c.handlerId }) : null;
+    const consultations = await manager.find(CaseConsultation, {
+      where: { caseId: c.id },
+      order: { dispatchedOn: 'ASC' },
+    });
     const full = maySeeFullIdNumbers(user, c.agencyId);
     const remaining = extra.clock.remainingWorkingDays;
     return {
