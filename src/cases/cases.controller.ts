@@ -75,6 +75,7 @@ export class CasesController {
   @Post(':id/assign')
   @Roles('clerk', 'approver')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
   assign(@CurrentUser() u: AuthUser, @Param('id', id) c: string, @Body() dto: Dto.AssignDto) {
     return this.cases.assign(u, c, dto);
   }
@@ -82,6 +83,7 @@ export class CasesController {
   @Post(':id/correction-request')
   @Roles('clerk', 'handler')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
   @ApiOperation({ summary: '补正 (Art. 30): within 7 WD of receipt, every item at once' })
   requestCorrection(
     @CurrentUser() u: AuthUser,
@@ -94,6 +96,7 @@ export class CasesController {
   @Post(':id/correction')
   @Roles('clerk', 'handler')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
   @ApiOperation({ summary: 'The corrected application arrived: the 20 WD restart from its receipt' })
   receiveCorrection(
     @CurrentUser() u: AuthUser,
@@ -106,6 +109,7 @@ export class CasesController {
   @Post(':id/consultations')
   @Roles('handler')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
   @ApiOperation({ summary: '征求意见 (Art. 32, 34): pauses the clock (Art. 33 para 3)' })
   startConsultation(
     @CurrentUser() u: AuthUser,
@@ -118,6 +122,7 @@ export class CasesController {
   @Post(':id/consultations/receipt')
   @Roles('clerk', 'handler')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
   recordConsultationReceipt(
     @CurrentUser() u: AuthUser,
     @Param('id', id) c: string,
@@ -129,6 +134,7 @@ export class CasesController {
   @Post(':id/consultations/reply')
   @Roles('clerk', 'handler')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
   recordConsultationReply(
     @CurrentUser() u: AuthUser,
     @Param('id', id) c: string,
@@ -140,6 +146,7 @@ export class CasesController {
   @Post(':id/fee-notice')
   @Roles('handler')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
   @ApiOperation({ summary: '收费通知 (Art. 42, 国办函〔2020〕109号)' })
   sendFeeNotice(@CurrentUser() u: AuthUser, @Param('id', id) c: string, @Body() dto: Dto.SendFeeNoticeDto) {
     return this.cases.sendFeeNotice(u, c, dto);
@@ -148,6 +155,7 @@ export class CasesController {
   @Post(':id/fee-notice/receipt')
   @Roles('clerk', 'handler')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
   recordFeeNoticeReceipt(
     @CurrentUser() u: AuthUser,
     @Param('id', id) c: string,
@@ -159,6 +167,7 @@ export class CasesController {
   @Post(':id/fee-payment')
   @Roles('clerk', 'handler')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
   recordFeePayment(
     @CurrentUser() u: AuthUser,
     @Param('id', id) c: string,
@@ -170,6 +179,7 @@ export class CasesController {
   @Post(':id/extension-request')
   @Roles('handler')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
   @ApiOperation({ summary: 'Ask to extend the reply period (Art. 33 para 2: once, ≤ 20 WD)' })
   requestExtension(
     @CurrentUser() u: AuthUser,
@@ -182,6 +192,7 @@ export class CasesController {
   @Post(':id/extension-decision')
   @Roles('approver')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
   @ApiOperation({ summary: 'The head of the disclosure office approves or refuses the extension' })
   decideExtension(
     @CurrentUser() u: AuthUser,
@@ -194,6 +205,7 @@ export class CasesController {
   @Post(':id/extension-notice')
   @Roles('clerk', 'handler')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
   @ApiOperation({
     summary: 'The applicant was told of the extension (it counts from then, if before the due date)',
   })
@@ -208,6 +220,7 @@ export class CasesController {
   @Post(':id/art35-period')
   @Roles('approver')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
   @ApiOperation({ summary: 'Art. 35: a reasonable later due date for excessive applications, notified' })
   setArt35Period(@CurrentUser() u: AuthUser, @Param('id', id) c: string, @Body() dto: Dto.SetArt35PeriodDto) {
     return this.cases.setArt35Period(u, c, dto);
@@ -216,6 +229,7 @@ export class CasesController {
   @Post(':id/drafting')
   @Roles('handler')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
   startDrafting(@CurrentUser() u: AuthUser, @Param('id', id) c: string, @Body() dto: Dto.VersionedDto) {
     return this.cases.startDrafting(u, c, dto);
   }
@@ -223,6 +237,7 @@ export class CasesController {
   @Post(':id/draft')
   @Roles('handler')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
   @ApiOperation({ summary: 'Save the draft reply: outcome, legal basis and reasons' })
   saveDraft(@CurrentUser() u: AuthUser, @Param('id', id) c: string, @Body() dto: Dto.SaveDraftDto) {
     return this.cases.saveDraft(u, c, dto);
@@ -231,6 +246,7 @@ export class CasesController {
   @Post(':id/review-request')
   @Roles('handler')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
   submitForReview(@CurrentUser() u: AuthUser, @Param('id', id) c: string, @Body() dto: Dto.VersionedDto) {
     return this.cases.submitForReview(u, c, dto);
   }
@@ -238,6 +254,7 @@ export class CasesController {
   @Post(':id/return')
   @Roles('approver')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
   returnDraft(@CurrentUser() u: AuthUser, @Param('id', id) c: string, @Body() dto: Dto.ReturnDraftDto) {
     return this.cases.returnDraft(u, c, dto);
   }
@@ -245,6 +262,7 @@ export class CasesController {
   @Post(':id/approval')
   @Roles('approver')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
   approve(@CurrentUser() u: AuthUser, @Param('id', id) c: string, @Body() dto: Dto.CommentDto) {
     return this.cases.approve(u, c, dto);
   }
@@ -252,6 +270,7 @@ export class CasesController {
   @Post(':id/reply')
   @Roles('clerk', 'handler', 'approver')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
   @ApiOperation({ summary: '作出答复: the reply is made (its date stops the clock)' })
   issueReply(@CurrentUser() u: AuthUser, @Param('id', id) c: string, @Body() dto: Dto.IssueReplyDto) {
     return this.cases.issueReply(u, c, dto);
@@ -260,6 +279,7 @@ export class CasesController {
   @Post(':id/service')
   @Roles('clerk', 'handler')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
   @ApiOperation({ summary: '送达: date, means and proof of delivery' })
   serve(@CurrentUser() u: AuthUser, @Param('id', id) c: string, @Body() dto: Dto.ServeDto) {
     return this.cases.serve(u, c, dto);
@@ -268,6 +288,7 @@ export class CasesController {
   @Post(':id/withdrawal')
   @Roles('clerk', 'handler')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
   withdraw(@CurrentUser() u: AuthUser, @Param('id', id) c: string, @Body() dto: Dto.WithdrawDto) {
     return this.cases.withdraw(u, c, dto);
   }
@@ -275,6 +296,7 @@ export class CasesController {
   @Post(':id/archive')
   @Roles('clerk', 'handler')
   @HttpCode(200)
+  @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
   archive(@CurrentUser() u: AuthUser, @Param('id', id) c: string, @Body() dto: Dto.VersionedDto) {
     return this.cases.archive(u, c, dto);
   }
