@@ -76,7 +76,11 @@ export class CasesController {
   @Roles('clerk', 'approver')
   @HttpCode(200)
   @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
-  assign(@CurrentUser() u: AuthUser, @Param('id', id) c: string, @Body() dto: Dto.AssignDto) {
+  assign(
+    @CurrentUser() u: AuthUser,
+    @Param('id', id) c: string,
+    @Body() dto: Dto.AssignDto,
+  ): Promise<CaseDetailResponse> {
     return this.cases.assign(u, c, dto);
   }
 
@@ -89,7 +93,7 @@ export class CasesController {
     @CurrentUser() u: AuthUser,
     @Param('id', id) c: string,
     @Body() dto: Dto.RequestCorrectionDto,
-  ) {
+  ): Promise<CaseDetailResponse> {
     return this.cases.requestCorrection(u, c, dto);
   }
 
@@ -102,7 +106,7 @@ export class CasesController {
     @CurrentUser() u: AuthUser,
     @Param('id', id) c: string,
     @Body() dto: Dto.ReceiveCorrectionDto,
-  ) {
+  ): Promise<CaseDetailResponse> {
     return this.cases.receiveCorrection(u, c, dto);
   }
 
@@ -115,7 +119,7 @@ export class CasesController {
     @CurrentUser() u: AuthUser,
     @Param('id', id) c: string,
     @Body() dto: Dto.StartConsultationDto,
-  ) {
+  ): Promise<CaseDetailResponse> {
     return this.cases.startConsultation(u, c, dto);
   }
 
@@ -127,7 +131,7 @@ export class CasesController {
     @CurrentUser() u: AuthUser,
     @Param('id', id) c: string,
     @Body() dto: Dto.RecordConsultationReceiptDto,
-  ) {
+  ): Promise<CaseDetailResponse> {
     return this.cases.recordConsultationReceipt(u, c, dto);
   }
 
@@ -139,7 +143,7 @@ export class CasesController {
     @CurrentUser() u: AuthUser,
     @Param('id', id) c: string,
     @Body() dto: Dto.RecordConsultationReplyDto,
-  ) {
+  ): Promise<CaseDetailResponse> {
     return this.cases.recordConsultationReply(u, c, dto);
   }
 
@@ -148,7 +152,11 @@ export class CasesController {
   @HttpCode(200)
   @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
   @ApiOperation({ summary: '收费通知 (Art. 42, 国办函〔2020〕109号)' })
-  sendFeeNotice(@CurrentUser() u: AuthUser, @Param('id', id) c: string, @Body() dto: Dto.SendFeeNoticeDto) {
+  sendFeeNotice(
+    @CurrentUser() u: AuthUser,
+    @Param('id', id) c: string,
+    @Body() dto: Dto.SendFeeNoticeDto,
+  ): Promise<CaseDetailResponse> {
     return this.cases.sendFeeNotice(u, c, dto);
   }
 
@@ -160,7 +168,7 @@ export class CasesController {
     @CurrentUser() u: AuthUser,
     @Param('id', id) c: string,
     @Body() dto: Dto.RecordFeeNoticeReceiptDto,
-  ) {
+  ): Promise<CaseDetailResponse> {
     return this.cases.recordFeeNoticeReceipt(u, c, dto);
   }
 
@@ -172,7 +180,7 @@ export class CasesController {
     @CurrentUser() u: AuthUser,
     @Param('id', id) c: string,
     @Body() dto: Dto.RecordFeePaymentDto,
-  ) {
+  ): Promise<CaseDetailResponse> {
     return this.cases.recordFeePayment(u, c, dto);
   }
 
@@ -185,7 +193,7 @@ export class CasesController {
     @CurrentUser() u: AuthUser,
     @Param('id', id) c: string,
     @Body() dto: Dto.RequestExtensionDto,
-  ) {
+  ): Promise<CaseDetailResponse> {
     return this.cases.requestExtension(u, c, dto);
   }
 
@@ -198,7 +206,7 @@ export class CasesController {
     @CurrentUser() u: AuthUser,
     @Param('id', id) c: string,
     @Body() dto: Dto.DecideExtensionDto,
-  ) {
+  ): Promise<CaseDetailResponse> {
     return this.cases.decideExtension(u, c, dto);
   }
 
@@ -213,7 +221,7 @@ export class CasesController {
     @CurrentUser() u: AuthUser,
     @Param('id', id) c: string,
     @Body() dto: Dto.NotifyExtensionDto,
-  ) {
+  ): Promise<CaseDetailResponse> {
     return this.cases.notifyExtension(u, c, dto);
   }
 
@@ -230,7 +238,11 @@ export class CasesController {
   @Roles('handler')
   @HttpCode(200)
   @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
-  startDrafting(@CurrentUser() u: AuthUser, @Param('id', id) c: string, @Body() dto: Dto.VersionedDto) {
+  startDrafting(
+    @CurrentUser() u: AuthUser,
+    @Param('id', id) c: string,
+    @Body() dto: Dto.VersionedDto,
+  ): Promise<CaseDetailResponse> {
     return this.cases.startDrafting(u, c, dto);
   }
 
@@ -239,7 +251,11 @@ export class CasesController {
   @HttpCode(200)
   @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
   @ApiOperation({ summary: 'Save the draft reply: outcome, legal basis and reasons' })
-  saveDraft(@CurrentUser() u: AuthUser, @Param('id', id) c: string, @Body() dto: Dto.SaveDraftDto) {
+  saveDraft(
+    @CurrentUser() u: AuthUser,
+    @Param('id', id) c: string,
+    @Body() dto: Dto.SaveDraftDto,
+  ): Promise<CaseDetailResponse> {
     return this.cases.saveDraft(u, c, dto);
   }
 
@@ -247,7 +263,11 @@ export class CasesController {
   @Roles('handler')
   @HttpCode(200)
   @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
-  submitForReview(@CurrentUser() u: AuthUser, @Param('id', id) c: string, @Body() dto: Dto.VersionedDto) {
+  submitForReview(
+    @CurrentUser() u: AuthUser,
+    @Param('id', id) c: string,
+    @Body() dto: Dto.VersionedDto,
+  ): Promise<CaseDetailResponse> {
     return this.cases.submitForReview(u, c, dto);
   }
 
@@ -255,7 +275,11 @@ export class CasesController {
   @Roles('approver')
   @HttpCode(200)
   @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
-  returnDraft(@CurrentUser() u: AuthUser, @Param('id', id) c: string, @Body() dto: Dto.ReturnDraftDto) {
+  returnDraft(
+    @CurrentUser() u: AuthUser,
+    @Param('id', id) c: string,
+    @Body() dto: Dto.ReturnDraftDto,
+  ): Promise<CaseDetailResponse> {
     return this.cases.returnDraft(u, c, dto);
   }
 
@@ -263,7 +287,11 @@ export class CasesController {
   @Roles('approver')
   @HttpCode(200)
   @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
-  approve(@CurrentUser() u: AuthUser, @Param('id', id) c: string, @Body() dto: Dto.CommentDto) {
+  approve(
+    @CurrentUser() u: AuthUser,
+    @Param('id', id) c: string,
+    @Body() dto: Dto.CommentDto,
+  ): Promise<CaseDetailResponse> {
     return this.cases.approve(u, c, dto);
   }
 
@@ -272,7 +300,11 @@ export class CasesController {
   @HttpCode(200)
   @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
   @ApiOperation({ summary: '作出答复: the reply is made (its date stops the clock)' })
-  issueReply(@CurrentUser() u: AuthUser, @Param('id', id) c: string, @Body() dto: Dto.IssueReplyDto) {
+  issueReply(
+    @CurrentUser() u: AuthUser,
+    @Param('id', id) c: string,
+    @Body() dto: Dto.IssueReplyDto,
+  ): Promise<CaseDetailResponse> {
     return this.cases.issueReply(u, c, dto);
   }
 
@@ -281,7 +313,11 @@ export class CasesController {
   @HttpCode(200)
   @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
   @ApiOperation({ summary: '送达: date, means and proof of delivery' })
-  serve(@CurrentUser() u: AuthUser, @Param('id', id) c: string, @Body() dto: Dto.ServeDto) {
+  serve(
+    @CurrentUser() u: AuthUser,
+    @Param('id', id) c: string,
+    @Body() dto: Dto.ServeDto,
+  ): Promise<CaseDetailResponse> {
     return this.cases.serve(u, c, dto);
   }
 
@@ -289,7 +325,11 @@ export class CasesController {
   @Roles('clerk', 'handler')
   @HttpCode(200)
   @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
-  withdraw(@CurrentUser() u: AuthUser, @Param('id', id) c: string, @Body() dto: Dto.WithdrawDto) {
+  withdraw(
+    @CurrentUser() u: AuthUser,
+    @Param('id', id) c: string,
+    @Body() dto: Dto.WithdrawDto,
+  ): Promise<CaseDetailResponse> {
     return this.cases.withdraw(u, c, dto);
   }
 
@@ -297,7 +337,11 @@ export class CasesController {
   @Roles('clerk', 'handler')
   @HttpCode(200)
   @ApiOkResponse({ type: CaseDetailResponse, description: 'The case after the step, with notices' })
-  archive(@CurrentUser() u: AuthUser, @Param('id', id) c: string, @Body() dto: Dto.VersionedDto) {
+  archive(
+    @CurrentUser() u: AuthUser,
+    @Param('id', id) c: string,
+    @Body() dto: Dto.VersionedDto,
+  ): Promise<CaseDetailResponse> {
     return this.cases.archive(u, c, dto);
   }
 }
