@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -11,6 +12,9 @@ import {
   waitForStatus,
   type AppProcess,
 } from '../support/app-process.js';
+
+// Each test starts real processes with their own PostgreSQL: slow on a loaded 2-core machine.
+jest.setTimeout(180_000);
 
 /** Start-up, shutdown and faults of the real entry point, on its embedded PostgreSQL. */
 describe('the app process', () => {

@@ -5,8 +5,9 @@ import path from 'node:path';
 import { freePort } from './free-port.js';
 
 /**
- * The real entry point (src/main.ts) as a child process, the way `npm start` runs it, for tests of
- * start-up, shutdown and fault handling. TypeScript is loaded through @swc-node/register.
+ * The real entry point as a child process, exactly the way `npm start` runs it (the built
+ * dist/src/main.js; `npm test` builds first through its `pretest` script), for tests of start-up,
+ * shutdown and fault handling.
  */
 export interface AppProcess {
   readonly child: ChildProcess;
@@ -24,7 +25,9 @@ export function tempDataDir(): string {
 
 export async function startAppProcess(env: Record<string, string>): Promise<AppProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
-  const child = spawn(process.execPath, ['--import', '@swc-node/register/esm-register', 'src/main.ts'], {
+  if (!fs.existsSync('dist/src/main.js'))
+    throw new Error('dist/src/main.js is missing: run `npm run build` first');
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/src/main.js'], {
     cwd: process.cwd(),
     env: {
       PATH: process.env.PATH ?? '',
