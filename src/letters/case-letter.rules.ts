@@ -234,6 +234,14 @@ function applicationVm(facts: CaseLetterFacts): ApplicationVm {
   };
 }
 
+/** The application as a consulted party sees it: the applicant is not identified (how it arrived neither). */
+function consultedApplication(
+  facts: CaseLetterFacts,
+): Pick<ApplicationVm, 'caseNumber' | 'receivedOn' | 'informationSought'> {
+  const { caseNumber, receivedOn, informationSought } = applicationVm(facts);
+  return { caseNumber, receivedOn, informationSought };
+}
+
 function applicantLetter(facts: CaseLetterFacts, date: IsoDate): ApplicantLetterVm {
   return {
     ...base(facts, date),
@@ -374,11 +382,11 @@ export function splitSpecialProcedure(
       .map((part) =>
         part
           .trim()
-          .replace(/^(请|可|可以|应当|应|须)?(到|向|前往|至|在|由)/, '')
+          .replace(/^.*?(?:到|向|前往)/, '')
           .replace(/(查询|办理|申请|咨询|查阅|调取)+$/, '')
           .trim(),
       )
-      .find((part) => /(中心|局|所|处|机构|窗口|大厅|站|院|办公室|委员会|政府|科|股)$/.test(part)) ?? '';
+      .find((part) => /(中心|局|所|处|机构|窗口|大厅|站|院|馆|办公室|委员会|政府|科|股)$/.test(part)) ?? '';
   return {
     specialRules: rules.join('、'),
     office: competentAgency?.name.trim()
@@ -407,6 +415,18 @@ function replyBase(
     legalBasis: printedBasis(basisFor(outcome, facts.case.outcomeDetail ?? { basis: '', reasons: '' })),
     remedy,
   };
+}
+
+/** A due date the letter promises that rests on a year whose holiday notice is not published yet. */
+function provisional(clock: ClockResult): PreIssueFinding[] {
+  if (!clock.provisional) return [];
+  return [
+    warning(
+      'DUE_DATE_PROVISIONAL',
+      `${条例}第三十三条；《全国年节及纪念日放假办法》`,
+      `期限涉及尚未公布节假日安排的年份（${clock.provisionalYears.join('、')}年），按法定节假日推算，公布后可能变化`,
+    ),
+  ];
 }
 
 function warning(code: string, article: string, message: string): PreIssueFinding {
@@ -542,6 +562,7 @@ const BUILDERS: { [T in LetterType]: Builder<T> } = {
     return {
       subject: 'case',
       viewModel: { ...applicantLetter(facts, facts.today), replyDueDate: clock.dueOn },
+      findings: provisional(clock),
     };
   },
 
@@ -594,24 +615,19 @@ const BUILDERS: { [T in LetterType]: Builder<T> } = {
         reasons: text(request?.data.reason),
       },
       deadlines: { ...NO_DEADLINES, originalReplyDueDate: clock.originalDueOn },
+      findings: provisional(clock),
     };
   },
 
   // 征求意见书 to a third party (Art. 32): dated the day it was dispatched (the consultation step).
   third_party_consultation: (facts, options, type) => {
     const k = consultationOf(facts, type, options, 'third_party');
-    const application = applicationVm(facts);
     return {
       subject: `consultation:${k.id}`,
       viewModel: {
         ...base(facts, k.dispatchedOn),
         thirdParty: { name: k.partyName, organisation: looksLikeOrganisation(k.partyName) },
-        // The applicant is not identified to the third party.
-        application: {
-          caseNumber: application.caseNumber,
-          receivedOn: application.receivedOn,
-          informationSought: application.informationSought,
-        },
+        application: consultedApplication(facts),
         reasons: k.matter,
       },
     };
@@ -634,18 +650,13 @@ const BUILDERS: { [T in LetterType]: Builder<T> } = {
   // (lapse_consultation), which only Art. 34 (co-produced information) allows: the letter says so.
   agency_consultation: (facts, options, type) => {
     const k = consultationOf(facts, type, options, 'agency');
-    const application = applicationVm(facts);
     const party: PartyVm = { name: k.partyName, organisation: true };
     return {
       subject: `consultation:${k.id}`,
       viewModel: {
         ...base(facts, k.dispatchedOn),
         consultedAgency: party,
-        application: {
-          caseNumber: application.caseNumber,
-          receivedOn: application.receivedOn,
-          informationSought: application.informationSought,
-        },
+        application: consultedApplication(facts),
         basis: 'co_produced',
         reasons: k.matter,
       },
