@@ -8,7 +8,7 @@ import { User } from '../auth/user.entity.js';
 import type { IsoDate } from '../common/clock/dates.js';
 import { DomainError, type FieldError } from '../common/errors/domain-error.js';
 import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
-import { LetterIssuer } from '../letters/letter-issuer.service.js';
+import { caseLetterInput, LetterIssuer } from '../letters/letter-issuer.service.js';
 import { OUTCOME_LETTERS } from '../letters/letter-types.js';
 import { Applicant } from './applicant.entity.js';
 import { CaseClockService } from './case-clock.service.js';
@@ -650,16 +650,9 @@ export class CasesService {
     return this.act(user, id, 'issue_reply', dto, async ({ manager, c, events, clock, today, user: u }) => {
       this.assertDate('repliedOn', dto.repliedOn, { min: c.clockStartedOn, max: today });
       if (!c.outcome) throw new DomainError('LETTER_NOT_APPLICABLE', '本案尚未拟定答复结果，不能作出答复。');
-      const calendar = await this.clocks.calendarFor(c.agencyId);
       const letter = await this.letters.issue(
         manager,
-        {
-          case: c,
-          events,
-          today,
-          clockOf: (history) => this.clocks.computeWith(calendar, history, today),
-          fallbackContact: u.displayName,
-        },
+        await caseLetterInput(this.clocks, c, events, today, u.displayName),
         OUTCOME_LETTERS[c.outcome],
         { replyDate: dto.repliedOn },
         { id: u.id, name: u.displayName },

@@ -12,7 +12,12 @@ import { isReplyLetter, type LetterOptions } from './case-letter.rules.js';
 import type { IssueLetterDto, LetterDraftQuery, SupersedeLetterDto } from './dto/issue-letter.dto.js';
 import type { IssuedLetterDetailDto, IssuedLetterDto, LetterDraftDto } from './dto/issued-letter.dto.js';
 import { IssuedLetter } from './issued-letter.entity.js';
-import { LetterIssuer, type CaseLetterInput, type PreparedLetter } from './letter-issuer.service.js';
+import {
+  caseLetterInput,
+  LetterIssuer,
+  type CaseLetterInput,
+  type PreparedLetter,
+} from './letter-issuer.service.js';
 import { markAsDraft } from './letter-renderer.js';
 import { LETTER_TYPE_CODES, OUTCOME_LETTERS } from './letter-types.js';
 import type { LetterType } from './letter-view-models.js';
@@ -241,15 +246,8 @@ export class CaseLettersService {
     c: DisclosureCase,
     user: AuthUser,
   ): Promise<CaseLetterInput> {
-    const today = this.clocks.today();
-    const calendar = await this.clocks.calendarFor(c.agencyId);
-    return {
-      case: c,
-      events: await this.clocks.eventsOf(manager, c.id),
-      today,
-      clockOf: (history) => this.clocks.computeWith(calendar, history, today),
-      fallbackContact: user.displayName,
-    };
+    const events = await this.clocks.eventsOf(manager, c.id);
+    return caseLetterInput(this.clocks, c, events, this.clocks.today(), user.displayName);
   }
 
   private async note(

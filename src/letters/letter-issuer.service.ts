@@ -5,6 +5,7 @@ import { Agency } from '../agencies/agency.entity.js';
 import { User } from '../auth/user.entity.js';
 import { Applicant } from '../cases/applicant.entity.js';
 import { CaseConsultation } from '../cases/case-consultation.entity.js';
+import type { CaseClockService } from '../cases/case-clock.service.js';
 import type { HistoryEvent } from '../cases/case-history.rules.js';
 import type { ClockResult } from '../cases/clock.rules.js';
 import type { DisclosureCase } from '../cases/disclosure-case.entity.js';
@@ -35,6 +36,27 @@ export interface CaseLetterInput {
   readonly clockOf: (events: readonly HistoryEvent[]) => ClockResult;
   /** 附注's contact when no handler is assigned: whoever issues. */
   readonly fallbackContact: string;
+}
+
+/**
+ * The input for a case's letters as of `today`: its events and its clock on the agency's calendar
+ * (the same computation as the case's own clock, CaseClockService).
+ */
+export async function caseLetterInput(
+  clocks: Pick<CaseClockService, 'calendarFor' | 'computeWith'>,
+  c: DisclosureCase,
+  events: readonly HistoryEvent[],
+  today: IsoDate,
+  fallbackContact: string,
+): Promise<CaseLetterInput> {
+  const calendar = await clocks.calendarFor(c.agencyId);
+  return {
+    case: c,
+    events,
+    today,
+    clockOf: (history) => clocks.computeWith(calendar, history, today),
+    fallbackContact,
+  };
 }
 
 export interface LetterIssuerActor {
