@@ -4,7 +4,7 @@ import type { CaseDetailResponse } from '../../src/cases/dto/case-response.dto.j
 import type { IssuedLetterDetailDto, IssuedLetterDto } from '../../src/letters/dto/issued-letter.dto.js';
 import { agencyId, as, DEMO_APP, signIn, type AuthedHttp } from '../support/auth.js';
 import { Given, registration } from '../support/cases.js';
-import { readPdf, type PdfFacts } from '../support/pdf.js';
+import { expectEmbeddedCjkFonts, readPdf } from '../support/pdf.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 type Body = CaseDetailResponse;
@@ -18,19 +18,6 @@ const binary = ((res: NodeJS.ReadableStream, done: (error: Error | null, body: B
 }) as unknown as Parameters<Test['parse']>[0];
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-/** Only the shipped CJK fonts, embedded as CID TrueType subsets: no Type 3, no Latin fallback. */
-function expectEmbeddedCjkFonts(facts: PdfFacts): void {
-  expect(facts.fonts.length).toBeGreaterThan(0);
-  for (const font of facts.fonts) {
-    expect(font).toEqual({
-      baseFont: expect.stringMatching(/^[A-Z]{6}\+(NotoSerifSC|LXGWWenKai)/),
-      subtype: '/Type0',
-      descendantSubtype: '/CIDFontType2',
-      embedded: true,
-    });
-  }
-}
 
 const MARKUP_REASONS =
   '经征求意见，<b>第三方</b>以商业秘密为由不同意公开且理由合理 <script>alert(1)</script> & "报价"';
