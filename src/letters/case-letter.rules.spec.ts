@@ -63,7 +63,7 @@ function facts(overrides: Partial<CaseLetterFacts> & { caseChanges?: object; tod
     events: [register, assign],
     consultations: [],
     letters: [],
-    applicationsInMonth: 1,
+    applicationsSinceMonthStart: 1,
     remedyTable: DEFAULT_REMEDY_TABLE,
     clockOf: (events) => computeClock(clockEventsOf(events), calendar, today, { feePausesClock: true }),
   };
@@ -329,7 +329,7 @@ describe('draftCaseLetter: procedural letters from the case’s steps', () => {
   });
 
   it('说明理由告知书: the month’s applications; the deadline is the issuer’s and must be later', () => {
-    const f = facts({ applicationsInMonth: 46 });
+    const f = facts({ applicationsSinceMonthStart: 46 });
     expect(
       draftCaseLetter(f, 'reason_request', { explanationDeadline: '2026-03-20' }).viewModel,
     ).toMatchObject({

@@ -97,8 +97,8 @@ export interface CaseLetterFacts {
   readonly events: readonly HistoryEvent[];
   readonly consultations: readonly ConsultationFacts[];
   readonly letters: readonly IssuedLetterFacts[];
-  /** The applicant's applications to this agency in the calendar month of receipt (Art. 35, 42). */
-  readonly applicationsInMonth: number;
+  /** The applicant's applications to this agency since the first of the month of receipt (Art. 35). */
+  readonly applicationsSinceMonthStart: number;
   readonly remedyTable: RemedyTable;
   /** The statutory clock over these events, as of today (clock.rules.ts with the agency's calendar). */
   readonly clockOf: (events: readonly HistoryEvent[]) => ClockResult;
@@ -719,7 +719,7 @@ const BUILDERS: { [T in LetterType]: Builder<T> } = {
       subject: 'case',
       viewModel: {
         ...applicantLetter(facts, facts.today),
-        applicationCount: facts.applicationsInMonth,
+        applicationCount: facts.applicationsSinceMonthStart,
         countingSince: `${facts.case.receivedOn.slice(0, 7)}-01`,
         explanationDeadline: deadline,
       },

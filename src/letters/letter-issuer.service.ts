@@ -92,11 +92,10 @@ export class LetterIssuer {
       c.handlerId ? manager.findOneBy(User, { id: c.handlerId }) : Promise.resolve(null),
       manager.find(CaseConsultation, { where: { caseId: c.id }, order: { dispatchedOn: 'ASC' } }),
       this.currentLetters(manager, c.id),
-      // Art. 35, 42: the applicant's applications to this agency in the month of receipt.
+      // Art. 35: the applicant's applications to this agency since the first of the month of receipt.
       manager.query(
-        `SELECT count(*)::int AS n FROM disclosure_case
-          WHERE applicant_id = $1 AND to_char(received_on, 'YYYY-MM') = $2`,
-        [c.applicantId, c.receivedOn.slice(0, 7)],
+        `SELECT count(*)::int AS n FROM disclosure_case WHERE applicant_id = $1 AND received_on >= $2::date`,
+        [c.applicantId, `${c.receivedOn.slice(0, 7)}-01`],
       ) as Promise<Array<{ n: number }>>,
     ]);
     return {
@@ -141,7 +140,7 @@ export class LetterIssuer {
         letterDate: l.letterDate,
         viewModel: l.viewModel,
       })),
-      applicationsInMonth: n,
+      applicationsSinceMonthStart: n,
       remedyTable: this.remedyTable,
       clockOf: input.clockOf,
     };

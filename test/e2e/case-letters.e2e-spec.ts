@@ -449,7 +449,43 @@ describe('case letters over HTTP', () => {
       .expect(403);
   });
 
-  it('issues the letters of the other endings: fee notice, 视为放弃, withdrawal, and an on-the-spot reply', async () => {
+  it('Art. 35: asks for reasons, refuses a 不予处理 while the period runs, then warns the explanation is unrecorded', async () => {
+    const first = await open();
+    let c = await open({ applicantId: first.applicant.id, applicant: undefined });
+    const request = await issue(handler, c.id, { type: 'reason_request', explanationDeadline: '2026-12-04' });
+    expect(request.documentNumber).toMatch(/^郯自然资信告〔2026〕\d+号$/);
+    expect(request.viewModel).toMatchObject({
+      countingSince: '2026-11-01',
+      explanationDeadline: '2026-12-04',
+    });
+    expect(request.viewModel.applicationCount).toBeGreaterThan(1);
+    c = await step(handler, c, 'drafting');
+    c = await step(handler, c, 'draft', {
+      outcome: 'excessive_requests',
+      detail: { reasons: '申请人本月提出的申请数量明显超过合理范围，且未说明正当理由。' },
+    });
+    c = await step(handler, c, 'review-request');
+    c = await step(approver, c, 'approval');
+    const early = await clerk
+      .post(`/api/v1/cases/${c.id}/reply`)
+      .send({ version: c.version, repliedOn: '2026-11-27' })
+      .expect(409);
+    expect(early.body.findings).toEqual([
+      expect.objectContaining({
+        code: 'REASON_PERIOD_RUNNING',
+        article: '《中华人民共和国政府信息公开条例》第三十五条',
+      }),
+    ]);
+    await at('2026-12-07');
+    c = await step(clerk, c, 'reply', { repliedOn: '2026-12-07' });
+    expect(c.notices.join()).toContain('本案未登记申请人的说明');
+    const reply = (await letters(clerk, c.id)).at(-1) as IssuedLetterDto;
+    expect(reply).toMatchObject({ type: 'reply_excessive_requests', letterDate: '2026-12-07' });
+    const text = (await readPdf((await pdf(clerk, reply.pdfUrl)).body)).text;
+    expect(text).toContain(`本机关于2026年11月27日向您发出说明理由告知书`);
+  });
+
+  it('issues the other letters: fee notice, 征求意见函, 视为放弃, withdrawal, and an on-the-spot reply', async () => {
     const zrzyj = await agencyId(t, 'tc-zrzyj');
     const fee = await given.caseIn(zrzyj, 'awaiting_fee');
     const feeNotice = await issue(handler, fee.id, { type: 'fee_notice' });
@@ -458,6 +494,22 @@ describe('case letters over HTTP', () => {
       date: '2026-11-27',
       fee: { method: 'per_volume', quantity: 120, amountYuan: 1100 },
       payment: { method: '到县政务服务中心窗口缴纳' },
+    });
+
+    let consulted = await open();
+    consulted = await step(handler, consulted, 'consultations', {
+      kind: 'agency',
+      partyName: '郯城县住房和城乡建设局',
+      matter: '申请公开的批复由本局与贵局联合制作',
+      dispatchedOn: '2026-11-27',
+    });
+    const agencyLetter = await issue(handler, consulted.id, {
+      type: 'agency_consultation',
+      consultationId: consulted.consultations[0].id,
+    });
+    expect(agencyLetter.viewModel).toMatchObject({
+      basis: 'co_produced',
+      consultedAgency: { name: '郯城县住房和城乡建设局' },
     });
 
     const withdrawn = await given.caseIn(zrzyj, 'withdrawn');
