@@ -8,7 +8,7 @@ import { User } from '../auth/user.entity.js';
 import type { IsoDate } from '../common/clock/dates.js';
 import { DomainError, type FieldError } from '../common/errors/domain-error.js';
 import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
-import { caseLetterInput, LetterIssuer } from '../letters/letter-issuer.service.js';
+import { caseLetterInput, LetterIssuer, letterTimelineFacts } from '../letters/letter-issuer.service.js';
 import { OUTCOME_LETTERS } from '../letters/letter-types.js';
 import { Applicant } from './applicant.entity.js';
 import { CaseClockService } from './case-clock.service.js';
@@ -665,14 +665,7 @@ export class CasesService {
           repliedOn: dto.repliedOn,
           outcome: c.outcome,
           dueOn: clock.dueOn,
-          letter: {
-            letterId: letter.id,
-            letterType: letter.letterType,
-            title: letter.title,
-            documentNumber: letter.documentNumber,
-            letterDate: letter.letterDate,
-            pdfSha256: letter.pdfSha256,
-          },
+          letter: letterTimelineFacts(letter),
         },
         notices: [
           ...(late

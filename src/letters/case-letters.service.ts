@@ -15,6 +15,7 @@ import { IssuedLetter } from './issued-letter.entity.js';
 import {
   caseLetterInput,
   LetterIssuer,
+  letterTimelineFacts,
   type CaseLetterInput,
   type PreparedLetter,
 } from './letter-issuer.service.js';
@@ -259,15 +260,7 @@ export class CaseLettersService {
   ): Promise<void> {
     await this.timeline.note(manager, c.id, {
       note: 'letter_issued',
-      data: {
-        letterId: letter.id,
-        letterType: letter.letterType,
-        title: letter.title,
-        documentNumber: letter.documentNumber,
-        letterDate: letter.letterDate,
-        pdfSha256: letter.pdfSha256,
-        supersedesId: letter.supersedesId,
-      },
+      data: letterTimelineFacts(letter),
       reason: letter.correctionReason,
       actor: { id: user.id, name: user.displayName, role },
     });

@@ -59,6 +59,19 @@ export async function caseLetterInput(
   };
 }
 
+/** What a case's timeline records of an issued letter (a `letter_issued` note, the `issue_reply` event). */
+export function letterTimelineFacts(letter: IssuedLetter): Record<string, unknown> {
+  return {
+    letterId: letter.id,
+    letterType: letter.letterType,
+    title: letter.title,
+    documentNumber: letter.documentNumber,
+    letterDate: letter.letterDate,
+    pdfSha256: letter.pdfSha256,
+    supersedesId: letter.supersedesId,
+  };
+}
+
 export interface LetterIssuerActor {
   readonly id: string;
   readonly name: string;
