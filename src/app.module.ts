@@ -11,6 +11,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { CaseLettersModule } from './letters/case-letters.module.js';
 import { LettersModule } from './letters/letters.module.js';
 
 export interface AppModuleOptions {
@@ -37,6 +38,7 @@ export class AppModule {
         CalendarModule,
         LettersModule,
         CasesModule,
+        CaseLettersModule,
       ],
     };
   }

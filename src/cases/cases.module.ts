@@ -3,6 +3,7 @@ import { AgenciesModule } from '../agencies/agencies.module.js';
 import { AgencyUsageRegistry } from '../agencies/agency-usage.registry.js';
 import { CalendarChangeListener } from '../calendar/calendar-change.listener.js';
 import { CalendarModule } from '../calendar/calendar.module.js';
+import { LettersModule } from '../letters/letters.module.js';
 import { CaseCalendarListener } from './case-calendar.listener.js';
 import { CaseClockService } from './case-clock.service.js';
 import { CaseQueriesService } from './case-queries.service.js';
@@ -13,7 +14,7 @@ import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
 
 @Module({
-  imports: [CalendarModule, AgenciesModule],
+  imports: [CalendarModule, AgenciesModule, LettersModule],
   controllers: [CasesController],
   providers: [
     CasesService,

@@ -8,6 +8,8 @@ import { User } from '../auth/user.entity.js';
 import type { IsoDate } from '../common/clock/dates.js';
 import { DomainError, type FieldError } from '../common/errors/domain-error.js';
 import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
+import { caseLetterInput, LetterIssuer, letterTimelineFacts } from '../letters/letter-issuer.service.js';
+import { OUTCOME_LETTERS } from '../letters/letter-types.js';
 import { Applicant } from './applicant.entity.js';
 import { CaseClockService } from './case-clock.service.js';
 import { CaseConsultation } from './case-consultation.entity.js';
@@ -69,6 +71,7 @@ export class CasesService {
     private readonly clocks: CaseClockService,
     private readonly idempotency: IdempotencyService,
     private readonly mapper: CaseMapper,
+    private readonly letters: LetterIssuer,
   ) {}
 
   // ───────────────────────────── registration (登记) ─────────────────────────────
@@ -637,17 +640,42 @@ export class CasesService {
     }));
   }
 
+  /**
+   * 作出答复: the reply is its letter (legal-rules §7.7), so the reply letter is issued in this same
+   * transaction or the reply is not made: the pre-issue check (errors → 409 naming each article,
+   * nothing written), the 文号, the rendered and printed letter stored with its SHA-256. This event
+   * is the letter's timeline entry: it carries the letter's id, 文号 and digest.
+   */
   issueReply(user: AuthUser, id: string, dto: Dto.IssueReplyDto) {
-    return this.act(user, id, 'issue_reply', dto, ({ c, clock, today }) => {
+    return this.act(user, id, 'issue_reply', dto, async ({ manager, c, events, clock, today, user: u }) => {
       this.assertDate('repliedOn', dto.repliedOn, { min: c.clockStartedOn, max: today });
+      if (!c.outcome) throw new DomainError('LETTER_NOT_APPLICABLE', '本案尚未拟定答复结果，不能作出答复。');
+      const letter = await this.letters.issue(
+        manager,
+        await caseLetterInput(this.clocks, c, events, today, u.displayName),
+        OUTCOME_LETTERS[c.outcome],
+        { replyDate: dto.repliedOn },
+        { id: u.id, name: u.displayName },
+      );
       c.repliedOn = dto.repliedOn;
       c.closedOn = dto.repliedOn;
       const late = clock.dueOn !== null && dto.repliedOn > clock.dueOn;
       return {
-        data: { repliedOn: dto.repliedOn, outcome: c.outcome, dueOn: clock.dueOn },
-        notices: late
-          ? [`答复日期 ${dto.repliedOn} 晚于答复期限 ${clock.dueOn}，属逾期答复（第三十三条）。`]
-          : [],
+        data: {
+          repliedOn: dto.repliedOn,
+          outcome: c.outcome,
+          dueOn: clock.dueOn,
+          letter: letterTimelineFacts(letter),
+        },
+        notices: [
+          ...(late
+            ? [`答复日期 ${dto.repliedOn} 晚于答复期限 ${clock.dueOn}，属逾期答复（第三十三条）。`]
+            : []),
+          // The pre-issue warnings (the overdue one is said above in the case's own words).
+          ...letter.warnings
+            .filter((w) => w.code !== 'REPLY_OVERDUE')
+            .map((w) => `${w.message}（${w.article}）`),
+        ],
       };
     });
   }

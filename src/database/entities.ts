@@ -17,6 +17,7 @@ import { CaseNumberSeries } from '../cases/case-number-series.entity.js';
 import { DisclosureCase } from '../cases/disclosure-case.entity.js';
 import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity.js';
 import { DocumentNumberCounter } from '../letters/document-number-counter.entity.js';
+import { IssuedLetter } from '../letters/issued-letter.entity.js';
 
 /**
  * Every entity of the schema. The app, the TypeORM CLI and the migration drift check all use this
@@ -42,4 +43,5 @@ export const ENTITIES = [
   CaseConsultation,
   CaseNumberSeries,
   IdempotencyRecord,
+  IssuedLetter,
 ];

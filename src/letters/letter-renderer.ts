@@ -215,3 +215,17 @@ export function renderLetterHtml<T extends LetterType>(type: T, viewModel: Lette
   shared ??= new LetterRenderer();
   return shared.render(type, viewModel);
 }
+
+const DRAFT_MARK_STYLE =
+  '<style>.draft-mark{position:fixed;top:42%;left:0;right:0;text-align:center;font-size:60pt;' +
+  'color:rgba(192,0,0,0.14);transform:rotate(-30deg);pointer-events:none;z-index:10}</style>';
+
+/**
+ * A preview is not the letter: it has no 文号 and is marked “样稿（未出具）” on every page, so that
+ * nobody serves a preview as the letter (the issued letter is the stored PDF).
+ */
+export function markAsDraft(html: string): string {
+  return html
+    .replace(/<\/head>/i, `${DRAFT_MARK_STYLE}</head>`)
+    .replace(/<body>/i, '<body><div class="draft-mark" aria-hidden="true">样稿（未出具）</div>');
+}

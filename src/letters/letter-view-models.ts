@@ -210,6 +210,7 @@ export interface SpecialProcedureReplyVm extends ReasonedReplyVm {
   readonly outcome: 'special_procedure';
   /** The law or regulation with the special rules, e.g. 《不动产登记资料查询暂行办法》. */
   readonly specialRules: string;
+  /** Where to go; address and phone print only when known (empty string: not printed). */
   readonly competentOffice: { readonly name: string; readonly address: string; readonly phone: string };
 }
 
@@ -245,13 +246,18 @@ export interface RepeatApplicationReplyVm extends ReasonedReplyVm {
 /** 要求提供公开出版物 (Art. 39 para 2). */
 export interface PublicationRequestReplyVm extends ReasonedReplyVm {
   readonly outcome: 'publication_request';
+  /**
+   * Art. 39 para 2 "可以告知获取的途径": the title (empty: not printed) and where to obtain it (empty:
+   * the letter says it is obtainable through public distribution, which a 公开出版物 is by definition).
+   */
   readonly publication: { readonly title: string; readonly howToObtain: string };
 }
 
 /** 无正当理由大量反复申请 (Art. 35). */
 export interface ExcessiveRequestsReplyVm extends ReasonedReplyVm {
   readonly outcome: 'excessive_requests';
-  readonly reasonRequest: { readonly date: IsoDate; readonly explanationReceivedOn: IsoDate | null };
+  /** The 说明理由告知书 (Art. 35) and the applicant's explanation; null when none was sent. */
+  readonly reasonRequest: { readonly date: IsoDate; readonly explanationReceivedOn: IsoDate | null } | null;
 }
 
 /** 要求行政机关确认或重新出具已获取信息. */

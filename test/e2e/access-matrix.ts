@@ -399,6 +399,45 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
     means: '申请人书面撤回',
   })),
   caseStep('archive', { clerk: 'served', handler: 'served' }),
+
+  // ── a case's letters: read by the case's agency and by supervisors and admins; issued only by the
+  //    agency's clerk, approver or the case's handler (reply letters come with POST …/reply) ──
+  caseRead('GET /api/v1/cases/:id/letters', '/letters'),
+  caseRead('GET /api/v1/cases/:id/letter-drafts/:type', '/letter-drafts/receipt'),
+  caseRead('GET /api/v1/cases/:id/letter-drafts/:type/html', '/letter-drafts/receipt/html'),
+  caseRead('GET /api/v1/cases/:id/letter-drafts/:type/pdf', '/letter-drafts/receipt/pdf'),
+  letterRead('GET /api/v1/cases/:id/letters/:letterId', ''),
+  letterRead('GET /api/v1/cases/:id/letters/:letterId/pdf', '/pdf'),
+  {
+    route: 'POST /api/v1/cases/:id/letters',
+    policy: 'clerk, approver, and the handler of the case, of the case’s agency',
+    request: async ({ fixtures, agencyId }) => ({
+      path: `/api/v1/cases/${(await fixtures.given.caseIn(agencyId, 'investigating')).id}/letters`,
+      body: { type: 'receipt' },
+    }),
+    expect: only({
+      clerk: { own: 201, other: 404 },
+      handler: { own: 201, other: 404 },
+      approver: { own: 201, other: 404 },
+    }),
+  },
+  {
+    route: 'POST /api/v1/cases/:id/letters/:letterId/corrections',
+    policy:
+      'clerk, approver, and the handler of the case (a reply letter: approver only), of the case’s agency',
+    request: async ({ fixtures, agencyId }) => {
+      const { caseId, letter } = await fixtures.given.letterIn(agencyId);
+      return {
+        path: `/api/v1/cases/${caseId}/letters/${letter.id}/corrections`,
+        body: { reason: '更正申请人姓名' },
+      };
+    },
+    expect: only({
+      clerk: { own: 201, other: 404 },
+      handler: { own: 201, other: 404 },
+      approver: { own: 201, other: 404 },
+    }),
+  },
 ];
 
 /** The test clock's today (test/support/test-app.ts). */
@@ -412,6 +451,19 @@ function caseRead(route: string, suffix: string): MatrixRow {
     request: async ({ fixtures, agencyId }) => ({
       path: `/api/v1/cases/${(await fixtures.given.caseIn(agencyId, 'registered')).id}${suffix}`,
     }),
+    expect: { ...signedIn({ own: 200, other: 404 }), supervisor: 200, admin: 200 },
+  };
+}
+
+/** Reading an issued letter: like reading its case. */
+function letterRead(route: string, suffix: string): MatrixRow {
+  return {
+    route,
+    policy: 'any signed-in user of the case’s agency; supervisor and admin for all agencies (others 404)',
+    request: async ({ fixtures, agencyId }) => {
+      const { caseId, letter } = await fixtures.given.letterIn(agencyId);
+      return { path: `/api/v1/cases/${caseId}/letters/${letter.id}${suffix}` };
+    },
     expect: { ...signedIn({ own: 200, other: 404 }), supervisor: 200, admin: 200 },
   };
 }

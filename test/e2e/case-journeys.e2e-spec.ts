@@ -107,6 +107,19 @@ describe('case journeys over HTTP', () => {
     it.each(DRAFTABLE_OUTCOMES.map((o) => [o]))('%s', async (outcome) => {
       let c = await open();
       expect(c.status).toBe('investigating');
+      // Art. 30: “补正后仍不明确” presupposes a 补正; its reply letter is refused without one.
+      const corrected = outcome === 'unclear_after_correction';
+      if (corrected) {
+        c = await step(handler, c, 'correction-request', {
+          noticeSentOn: '2026-11-27',
+          items: ['请写明所需信息的年份和地块'],
+          periodEndsOn: '2026-12-11',
+          means: '当面告知',
+        });
+        c = await step(clerk, c, 'correction', {
+          evidence: { channel: 'in_person', submittedOn: '2026-11-27' },
+        });
+      }
       c = await step(handler, c, 'drafting');
       c = await step(handler, c, 'draft', { outcome, detail: detailFor(outcome) });
       c = await step(handler, c, 'review-request');
@@ -126,6 +139,7 @@ describe('case journeys over HTTP', () => {
       expect(events.body.map((e: { action: string }) => e.action)).toEqual([
         'register',
         'assign',
+        ...(corrected ? ['request_correction', 'receive_correction'] : []),
         'start_drafting',
         'save_draft',
         'submit_for_review',
@@ -134,7 +148,7 @@ describe('case journeys over HTTP', () => {
         'serve',
         'archive',
       ]);
-      expect(events.body[5]).toMatchObject({
+      expect(events.body[corrected ? 7 : 5]).toMatchObject({
         actorRole: 'approver',
         fromStatus: 'in_review',
         toStatus: 'approved',

@@ -4,7 +4,7 @@ import { findTemplatesDir, renderLetterHtml } from '../../src/letters/letter-ren
 import { LetterPrinter } from '../../src/letters/letter-printer.js';
 import { LETTER_TYPE_CODES } from '../../src/letters/letter-types.js';
 import type { LetterType, LetterViewModels } from '../../src/letters/letter-view-models.js';
-import { readPdf } from '../support/pdf.js';
+import { expectEmbeddedCjkFonts, readPdf } from '../support/pdf.js';
 
 /**
  * Every template printed from its sample by real Chromium (the npm-shipped one unless a system
@@ -69,17 +69,7 @@ describe('letters printed to PDF', () => {
       for (const fragment of mustShow(type)) expect(facts.text).toContain(fragment);
       expect(facts.pageTexts[0]).toContain('— 1 —'.replace(/\s/g, ''));
 
-      // Fonts: only the shipped CJK fonts, as embedded CID TrueType subsets; no Type 3 glyphs and no
-      // Latin system font standing in for Chinese.
-      expect(facts.fonts.length).toBeGreaterThan(0);
-      for (const font of facts.fonts) {
-        expect(font).toEqual({
-          baseFont: expect.stringMatching(/^[A-Z]{6}\+(NotoSerifSC|LXGWWenKai)/),
-          subtype: '/Type0',
-          descendantSubtype: '/CIDFontType2',
-          embedded: true,
-        });
-      }
+      expectEmbeddedCjkFonts(facts);
     },
   );
 

@@ -9,6 +9,9 @@ import { CaseQueriesService } from '../../src/cases/case-queries.service.js';
 import { CasesService } from '../../src/cases/cases.service.js';
 import type { CaseDetailResponse } from '../../src/cases/dto/case-response.dto.js';
 import type { RegisterCaseDto } from '../../src/cases/dto/register-case.dto.js';
+import { CaseLettersService } from '../../src/letters/case-letters.service.js';
+import type { IssueLetterDto } from '../../src/letters/dto/issue-letter.dto.js';
+import type { IssuedLetterDetailDto } from '../../src/letters/dto/issued-letter.dto.js';
 import type { TestApp } from './test-app.js';
 
 /** A natural person with a valid ID number. */
@@ -103,6 +106,21 @@ export class Given {
     };
     this.users.set(key, auth);
     return auth;
+  }
+
+  /**
+   * A letter issued through the real service by the agency's clerk (default: the 登记回执 of a fresh
+   * case under investigation).
+   */
+  async letterIn(
+    agencyId: string,
+    options: { state?: GivenState; letter?: IssueLetterDto } = {},
+  ): Promise<{ caseId: string; letter: IssuedLetterDetailDto }> {
+    const c = await this.caseIn(agencyId, options.state ?? 'investigating');
+    const letter = await this.t.app
+      .get(CaseLettersService)
+      .issue(await this.user(agencyId, 'clerk'), c.id, options.letter ?? { type: 'receipt' });
+    return { caseId: c.id, letter };
   }
 
   async register(agencyId: string, overrides: Partial<RegisterCaseDto> = {}): Promise<GivenCase> {

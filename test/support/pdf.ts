@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import { expect } from '@jest/globals';
 import { getDocument, GlobalWorkerOptions } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** A font of a PDF as its dictionaries describe it (the facts `pdffonts` prints). */
@@ -90,5 +91,21 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfFacts> {
     return { pageCount: pdf.numPages, pageTexts, pageLines, text, fonts: fontsOf(doc) };
   } finally {
     await pdf.destroy();
+  }
+}
+
+/**
+ * Fonts: only the shipped CJK fonts, as embedded CID TrueType subsets; no Type 3 glyphs and no Latin
+ * system font standing in for Chinese.
+ */
+export function expectEmbeddedCjkFonts(facts: PdfFacts): void {
+  expect(facts.fonts.length).toBeGreaterThan(0);
+  for (const font of facts.fonts) {
+    expect(font).toEqual({
+      baseFont: expect.stringMatching(/^[A-Z]{6}\+(NotoSerifSC|LXGWWenKai)/),
+      subtype: '/Type0',
+      descendantSubtype: '/CIDFontType2',
+      embedded: true,
+    });
   }
 }
