@@ -195,6 +195,14 @@ export class CalendarService {
       });
       this.loading = loading;
     }
+    // Stale while revalidating: with a cache at hand, answer from it and let the check run in the
+    // background. Callers are often inside a transaction holding locks (issuing a letter holds the
+    // 文号 counter); waiting for another pool connection there could stall the pool. A change made by
+    // another instance is seen a request later; this instance's own changes invalidate() at once.
+    if (cache) {
+      this.loading.catch(() => undefined);
+      return Promise.resolve(cache);
+    }
     return this.loading;
   }
 
