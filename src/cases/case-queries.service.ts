@@ -213,7 +213,11 @@ export class CaseQueriesService {
     const agencyId = AgencyScope.ownOf(user).agencyIds[0] as string;
     const today = this.clocks.today();
     const manager = this.dataSource.manager;
-    const derived = deriveReceipt(input.evidence, { today, timeZone: this.clocks.timeZone, field: 'evidence' });
+    const derived = deriveReceipt(input.evidence, {
+      today,
+      timeZone: this.clocks.timeZone,
+      field: 'evidence',
+    });
     const warnings: string[] = [];
     let receipt: RegistrationPreview['receipt'] = null;
     if (derived.ok) {

@@ -26,7 +26,12 @@ export async function similarApplications(
       ORDER BY received_on DESC LIMIT 5`,
     [agencyId, applicantId, informationSought],
   )) as Array<{ id: string; case_number: string; received_on: string; status: CaseStatus }>;
-  return rows.map((r) => ({ id: r.id, caseNumber: r.case_number, receivedOn: r.received_on, status: r.status }));
+  return rows.map((r) => ({
+    id: r.id,
+    caseNumber: r.case_number,
+    receivedOn: r.received_on,
+    status: r.status,
+  }));
 }
 
 /** The clerk's warning for similar earlier applications, or undefined when there are none. */

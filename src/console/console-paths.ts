@@ -24,8 +24,9 @@ export const CONSOLE_PREFIX_EXCLUDES = [
 export const CONSOLE_ASSETS_PATH = '/assets';
 
 /** Requests answered with HTML pages (errors included) rather than problem+json: everything outside the API. */
-export function isConsoleRequest(request: Pick<Request, 'path'>): boolean {
-  const path = request.path ?? '/';
+export function isConsoleRequest(request: Pick<Request, 'originalUrl'>): boolean {
+  // originalUrl: inside a router mounted at /api/v1 (Nest's not-found handler), `path` is relative to it.
+  const path = (request.originalUrl ?? '/').split(/[?#]/)[0];
   return !(path === '/api' || path.startsWith('/api/') || path === '/health' || path.startsWith('/health/'));
 }
 

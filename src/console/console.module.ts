@@ -1,4 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { NextFunction, Request, Response } from 'express';
 import { AgenciesModule } from '../agencies/agencies.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CalendarModule } from '../calendar/calendar.module.js';
@@ -7,7 +9,9 @@ import { LettersModule } from '../letters/letters.module.js';
 import { ConsoleAdminController } from './admin.controller.js';
 import { ConsoleCasePagesController } from './case-pages.controller.js';
 import { ConsoleCsrf, ConsoleCsrfGuard } from './console-csrf.js';
+import { ConsoleErrorPages } from './console-error-pages.js';
 import { ConsolePages } from './console-pages.js';
+import { isConsoleRequest } from './console-paths.js';
 import { ConsoleViews } from './console-views.js';
 import { ConsoleRegistrationController } from './registration.controller.js';
 import { ConsoleQueuesController } from './review.controller.js';
@@ -29,4 +33,27 @@ import { ConsoleSessionController } from './session.controller.js';
   providers: [ConsoleViews, ConsoleCsrf, ConsoleCsrfGuard, ConsolePages],
   exports: [ConsoleViews],
 })
-export class ConsoleModule {}
+export class ConsoleModule implements OnApplicationBootstrap {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly views: ConsoleViews,
+  ) {}
+
+  /**
+   * Nest answers unknown paths under the API prefix only; an unknown console address gets the
+   * console's 404 page. Registered once the routes are (it must come after them).
+   */
+  onApplicationBootstrap(): void {
+    const pages = new ConsoleErrorPages(this.views);
+    const express = this.adapterHost.httpAdapter.getInstance<{ use: (h: unknown) => void }>();
+    express.use((request: Request, response: Response, next: NextFunction) => {
+      if (!isConsoleRequest(request) || response.headersSent) return next();
+      pages.respond(request, response, {
+        code: 'ROUTE_NOT_FOUND',
+        status: 404,
+        title: '页面不存在',
+        detail: `没有 ${request.path} 这个页面。`,
+      });
+    });
+  }
+}

@@ -73,7 +73,9 @@ export class ListCasesQuery {
   @IsBoolean()
   paused?: boolean;
 
-  @ApiPropertyOptional({ description: 'Only cases whose extension request awaits the approver (Art. 33 para 2)' })
+  @ApiPropertyOptional({
+    description: 'Only cases whose extension request awaits the approver (Art. 33 para 2)',
+  })
   @IsOptional()
   @Transform(bool)
   @IsBoolean()
