@@ -34,7 +34,7 @@ import { REMEDY_TABLE } from '../letters/remedy-table.provider.js';
 import { remedyParagraph, type RemedyTable } from '../letters/remedy.rules.js';
 import { roleChoices } from './console-choices.js';
 import { ConsoleCsrfGuard } from './console-csrf.js';
-import { attempt, type FormProblem } from './console-outcome.js';
+import { attempt, attemptValid, type FormProblem } from './console-outcome.js';
 import { ConsolePages } from './console-pages.js';
 import {
   bool,
@@ -132,9 +132,9 @@ export class ConsoleAdminController {
       if (bodyAddress !== current.reconsiderationBodyAddress) plain.reconsiderationBodyAddress = bodyAddress;
     }
     const form = await validateForm(UpdateAgencyDto, defined(plain));
-    const result = form.ok
-      ? await attempt(() => this.agencies.update(id, form.dto, actorOf(user, user.client)))
-      : { ok: false as const, status: 400, message: '填写的内容有误，请按提示修改。', errors: form.errors };
+    const result = await attemptValid(form, (dto) =>
+      this.agencies.update(id, dto, actorOf(user, user.client)),
+    );
     if (!result.ok) return this.agencyPage(req, res, id, body, result);
     this.pages.redirect(res, `/admin/agencies/${id}`, {
       kind: 'success',
@@ -164,9 +164,7 @@ export class ConsoleAdminController {
       temporaryPassword: text(body, 'temporaryPassword'),
     });
     const form = await validateForm(CreateUserDto, plain);
-    const result = form.ok
-      ? await attempt(() => this.users.create(user, form.dto))
-      : { ok: false as const, status: 400, message: '填写的内容有误，请按提示修改。', errors: form.errors };
+    const result = await attemptValid(form, (dto) => this.users.create(user, dto));
     if (!result.ok) return this.userList(user, req, res, { ...body, roles: many(body, 'roles') }, result);
     return this.pages.send(
       req,
@@ -203,9 +201,7 @@ export class ConsoleAdminController {
       active: bool(body, 'active') ?? false,
     };
     const form = await validateForm(UpdateUserDto, plain);
-    const result = form.ok
-      ? await attempt(() => this.users.update(user, id, form.dto))
-      : { ok: false as const, status: 400, message: '填写的内容有误，请按提示修改。', errors: form.errors };
+    const result = await attemptValid(form, (dto) => this.users.update(user, id, dto));
     if (!result.ok) return this.userEdit(user, req, res, id, { ...body, roles: many(body, 'roles') }, result);
     this.pages.redirect(res, '/admin/users', {
       kind: 'success',

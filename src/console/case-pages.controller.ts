@@ -30,7 +30,7 @@ import { caseView, type ActionState } from './case-view.js';
 import { chineseDate } from './console-format.js';
 import { groundChoices, outcomeChoices, registrationChoices, statusChoices } from './console-choices.js';
 import { ConsoleCsrfGuard } from './console-csrf.js';
-import { attempt } from './console-outcome.js';
+import { attemptValid } from './console-outcome.js';
 import { ConsolePages } from './console-pages.js';
 import { actionFormFor } from './forms/case-action.forms.js';
 import { errorMap, validateForm, type FormBody } from './forms/form-values.js';
@@ -123,14 +123,7 @@ export class ConsoleCasePagesController {
     if (!form) throw new NotFoundException(`Cannot POST ${req.path}`);
     const values = { ...body };
     const dto = await validateForm(form.dto, form.fromForm(body, this.config.businessTimeZone));
-    const problem = dto.ok
-      ? await attempt(() => form.run(this.cases, user, id, dto.dto as never))
-      : {
-          ok: false as const,
-          status: 400,
-          message: '填写的内容有误，请按提示修改后重新提交。',
-          errors: dto.errors,
-        };
+    const problem = await attemptValid(dto, (valid) => form.run(this.cases, user, id, valid as never));
     if (!problem.ok) {
       const errors: Record<string, string> = {};
       for (const e of problem.errors) errors[formFieldOf(e.field, body)] ??= e.message;

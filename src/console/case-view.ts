@@ -6,6 +6,7 @@ import { OUTCOMES, type Outcome } from '../cases/outcome.js';
 import { DELIVERY_METHOD_LABELS, REQUESTED_FORM_LABELS } from '../cases/case-details.js';
 import { chineseDate } from './console-format.js';
 import { slugOf } from './forms/case-action.forms.js';
+import { evidenceDefaults } from './forms/registration.form.js';
 
 const CLOCK_STATE_LABELS: Record<string, string> = {
   running: '计时中',
@@ -115,17 +116,7 @@ export function defaultsFor(
     case 'request_correction':
       return { noticeSentOn: today };
     case 'receive_correction':
-      return {
-        'evidence.channel': c.channel,
-        'evidence.in_person.submittedOn': today,
-        'evidence.oral.submittedOn': today,
-        'evidence.post_signed.signedForOn': today,
-        'evidence.post_unsigned.arrivedOn': today,
-        'evidence.post_unsigned.confirmedOn': today,
-        'evidence.fax.faxReceivedOn': today,
-        'evidence.fax.confirmedOn': today,
-        'evidence.online.autoConfirmed': 'true',
-      };
+      return evidenceDefaults(c.channel, today);
     case 'start_consultation':
       return { kind: 'third_party', dispatchedOn: today };
     case 'record_consultation_receipt':

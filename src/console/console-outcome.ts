@@ -1,5 +1,6 @@
 import { DomainError, type FieldError } from '../common/errors/domain-error.js';
 import { ERROR_CATALOG } from '../common/errors/error-catalog.js';
+import type { Validated } from './forms/form-values.js';
 
 /** A refused command as a form shows it: a message at the top and messages beside fields. */
 export interface FormProblem {
@@ -13,6 +14,16 @@ export interface FormProblem {
  * version: any 4xx domain error) comes back as a FormProblem for the form to show with what was
  * typed; anything else (a bug, the database down) goes on to the global filter.
  */
+const INVALID = '填写的内容有误，请按提示修改后重新提交。';
+
+export type Attempt<T> = { ok: true; value: T } | ({ ok: false } & FormProblem);
+
+/** A form validated against the API's DTO, then its command: either refusal comes back as a FormProblem. */
+export function attemptValid<D, T>(form: Validated<D>, command: (dto: D) => Promise<T>): Promise<Attempt<T>> {
+  if (!form.ok) return Promise.resolve({ ok: false, status: 400, message: INVALID, errors: form.errors });
+  return attempt(() => command(form.dto));
+}
+
 export async function attempt<T>(
   command: () => Promise<T>,
 ): Promise<{ ok: true; value: T } | ({ ok: false } & FormProblem)> {
@@ -22,8 +33,7 @@ export async function attempt<T>(
     if (!(error instanceof DomainError)) throw error;
     const spec = ERROR_CATALOG[error.code];
     if (spec.status >= 500) throw error;
-    const message =
-      error.code === 'VALIDATION_FAILED' ? '填写的内容有误，请按提示修改后重新提交。' : error.detail;
+    const message = error.code === 'VALIDATION_FAILED' ? INVALID : error.detail;
     return { ok: false, status: spec.status, message, errors: error.errors ?? [] };
   }
 }

@@ -21,7 +21,12 @@ import { attempt, type FormProblem } from './console-outcome.js';
 import { ConsolePages } from './console-pages.js';
 import { registrationChoices } from './console-choices.js';
 import { text, validateForm, type FormBody } from './forms/form-values.js';
-import { evidenceFromForm, formFieldOf, registrationFromForm } from './forms/registration.form.js';
+import {
+  evidenceDefaults,
+  evidenceFromForm,
+  formFieldOf,
+  registrationFromForm,
+} from './forms/registration.form.js';
 
 /**
  * 登记: the clerk's registration form. It follows the channel (only that channel's receipt evidence),
@@ -46,15 +51,7 @@ export class ConsoleRegistrationController {
   async form(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response): Promise<void> {
     const today = this.clock.today();
     const values: Record<string, string> = {
-      'evidence.channel': 'in_person',
-      'evidence.in_person.submittedOn': today,
-      'evidence.oral.submittedOn': today,
-      'evidence.post_signed.signedForOn': today,
-      'evidence.post_unsigned.arrivedOn': today,
-      'evidence.post_unsigned.confirmedOn': today,
-      'evidence.fax.faxReceivedOn': today,
-      'evidence.fax.confirmedOn': today,
-      'evidence.online.autoConfirmed': 'true',
+      ...evidenceDefaults('in_person', today),
       'applicant.type': 'natural_person',
       'applicant.idType': 'resident_id',
       'applicant.agent.idType': 'resident_id',

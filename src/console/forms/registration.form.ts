@@ -24,6 +24,21 @@ export function evidenceFromForm(
   return defined(evidence);
 }
 
+/** The evidence inputs' starting values: every date today, the channel given. */
+export function evidenceDefaults(channel: string, today: string): Record<string, string> {
+  return {
+    'evidence.channel': channel,
+    'evidence.in_person.submittedOn': today,
+    'evidence.oral.submittedOn': today,
+    'evidence.post_signed.signedForOn': today,
+    'evidence.post_unsigned.arrivedOn': today,
+    'evidence.post_unsigned.confirmedOn': today,
+    'evidence.fax.faxReceivedOn': today,
+    'evidence.fax.confirmedOn': today,
+    'evidence.online.autoConfirmed': 'true',
+  };
+}
+
 /**
  * The registration form as RegisterCaseDto. Evidence inputs are named per channel
  * (`evidence.fax.confirmedOn`) so that two channels' fields never share a box; errors come back as
