@@ -44,8 +44,11 @@ export class ConsoleModule implements OnApplicationBootstrap {
    * console's 404 page. Registered once the routes are (it must come after them).
    */
   onApplicationBootstrap(): void {
+    // Command-line tools (npm run user:create) run the modules without an HTTP server.
+    const adapter = this.adapterHost.httpAdapter as HttpAdapterHost['httpAdapter'] | undefined;
+    if (!adapter) return;
     const pages = new ConsoleErrorPages(this.views);
-    const express = this.adapterHost.httpAdapter.getInstance<{ use: (h: unknown) => void }>();
+    const express = adapter.getInstance<{ use: (h: unknown) => void }>();
     express.use((request: Request, response: Response, next: NextFunction) => {
       if (!isConsoleRequest(request) || response.headersSent) return next();
       pages.respond(request, response, {
