@@ -43,7 +43,7 @@ describe('web console in a browser', () => {
 
   it('lands the clerk on the registration form, which shows the deadlines the law derives', async () => {
     expect(clerk.page.url()).toBe(`${browser.base}/register`);
-    await checksSay(clerk, '答复期限');
+    await checksSay(clerk, '2026年12月25日');
     const checks = await clerk.text('#checks');
     expect(checks).toContain('2026年11月27日');
     expect(checks).toContain('2026年12月25日'); // 20 working days after 11-27
