@@ -11,6 +11,10 @@ import { APP_CONFIG } from './config/config.module.js';
 import { ProblemDetailsFilter } from './common/http/problem-details.filter.js';
 import { requireJsonBodies } from './common/http/json-content-type.middleware.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
+import { serveConsoleAssets } from './console/console-assets.js';
+import { ConsoleErrorPages } from './console/console-error-pages.js';
+import { CONSOLE_PREFIX_EXCLUDES } from './console/console-paths.js';
+import { ConsoleViews } from './console/console-views.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -51,9 +55,13 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   // Unsigned: the auth cookies carry signed JWTs or opaque tokens checked against the database.
   app.use(cookieParser());
   app.use(`/${API_PREFIX}`, requireJsonBodies);
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
+  // The web console's forms (its routes stay outside the API prefix; the API still takes JSON only).
+  app.useBodyParser('urlencoded', { extended: false, limit: '2mb' });
+  serveConsoleAssets(app);
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready', ...CONSOLE_PREFIX_EXCLUDES] });
   app.useGlobalPipes(createValidationPipe());
-  const filter = new ProblemDetailsFilter();
+  // Console pages get their errors as HTML pages; the API keeps answering problem+json.
+  const filter = new ProblemDetailsFilter(new ConsoleErrorPages(app.get(ConsoleViews)));
   app.useGlobalFilters(filter);
   // Errors raised by plain Express middleware (body parser, the JSON check above) skip Nest's filters:
   // answer them with the same problem documents.

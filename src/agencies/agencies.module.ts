@@ -9,7 +9,7 @@ import { Agency } from './agency.entity.js';
   imports: [AuditModule],
   controllers: [AgenciesController],
   providers: [AgenciesService, AgencyUsageRegistry],
-  exports: [AgencyUsageRegistry],
+  exports: [AgencyUsageRegistry, AgenciesService],
 })
 export class AgenciesModule implements OnModuleInit {
   constructor(private readonly usage: AgencyUsageRegistry) {}

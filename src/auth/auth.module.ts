@@ -29,7 +29,8 @@ import { UsersService } from './users.service.js';
     TokenService,
     JwtKeyStore,
   ],
-  exports: [UsersService, PasswordHasher],
+  // The web console signs in and out through AuthService and derives its CSRF key from the JWT key.
+  exports: [UsersService, PasswordHasher, AuthService, JwtKeyStore],
 })
 export class AuthModule implements OnModuleInit {
   constructor(private readonly agencyUsage: AgencyUsageRegistry) {}

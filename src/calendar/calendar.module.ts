@@ -15,6 +15,6 @@ import { CalendarService } from './calendar.service.js';
 @Module({
   controllers: [CalendarController, CalendarLocalDaysController],
   providers: [CalendarService, CalendarImportService, CalendarLocalDaysService, CalendarChangeNotifier],
-  exports: [CalendarService],
+  exports: [CalendarService, CalendarImportService],
 })
 export class CalendarModule {}

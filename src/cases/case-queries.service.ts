@@ -15,6 +15,17 @@ import type { ClockResult } from './clock.rules.js';
 import { DisclosureCase } from './disclosure-case.entity.js';
 import type { CaseDetailResponse, CaseEventResponse, CasePageResponse } from './dto/case-response.dto.js';
 import type { ListCasesQuery } from './dto/list-cases.query.js';
+import type {
+  ApplicantMatch,
+  RegistrationPreview,
+  RegistrationPreviewInput,
+} from './dto/registration-preview.dto.js';
+import { APPLICANT_TYPE_LABELS } from './applicant-type.js';
+import { Applicant } from './applicant.entity.js';
+import { CORRECTION_NOTICE_WD, REPLY_PERIOD_WD } from './clock.rules.js';
+import { deriveReceipt } from './receipt.rules.js';
+import { petitionHint } from './registration.rules.js';
+import { possibleRepeatWarning, similarApplications } from './similar-applications.js';
 
 const ACTION_LABELS: Record<string, string> = {
   ...CASE_ACTION_LABELS,
@@ -87,6 +98,13 @@ export class CaseQueriesService {
     }
     if (query.paused !== undefined) {
       qb.andWhere(query.paused ? `c.clockState = 'paused'` : `c.clockState <> 'paused'`);
+    }
+    if (query.extensionRequested !== undefined) {
+      qb.andWhere(
+        query.extensionRequested
+          ? `c.extension ->> 'status' = 'requested'`
+          : `(c.extension IS NULL OR c.extension ->> 'status' <> 'requested')`,
+      );
     }
     if (query.applicant?.trim()) {
       const term = query.applicant.trim();
@@ -185,6 +203,93 @@ export class CaseQueriesService {
         reason: e.reason,
       }));
     });
+  }
+
+  /**
+   * The receipt date and deadlines a registration would get (Art. 31, 30, 33) with the warnings it
+   * would raise, computed by the same rules as registering — nothing is stored.
+   */
+  async registrationPreview(user: AuthUser, input: RegistrationPreviewInput): Promise<RegistrationPreview> {
+    const agencyId = AgencyScope.ownOf(user).agencyIds[0] as string;
+    const today = this.clocks.today();
+    const manager = this.dataSource.manager;
+    const derived = deriveReceipt(input.evidence, {
+      today,
+      timeZone: this.clocks.timeZone,
+      field: 'evidence',
+    });
+    const warnings: string[] = [];
+    let receipt: RegistrationPreview['receipt'] = null;
+    if (derived.ok) {
+      const calendar = await this.clocks.calendarFor(agencyId);
+      const due = calendar.addWorkingDays(derived.receipt.receivedOn, REPLY_PERIOD_WD);
+      const correction = calendar.addWorkingDays(derived.receipt.receivedOn, CORRECTION_NOTICE_WD);
+      receipt = {
+        receivedOn: derived.receipt.receivedOn,
+        rule: derived.receipt.rule,
+        explanation: derived.receipt.explanation,
+        correctionNoticeDueOn: correction.date,
+        dueOn: due.date,
+        provisional: due.provisional || correction.provisional,
+      };
+      warnings.push(...derived.receipt.warnings);
+    }
+    const applicantId =
+      input.applicantId ??
+      (input.idNumber?.trim()
+        ? (
+            await manager.findOne(Applicant, {
+              where: { agencyId, idNumber: input.idNumber.trim().toUpperCase() },
+              order: { createdAt: 'DESC' },
+            })
+          )?.id
+        : undefined);
+    const sought = input.informationSought?.trim() ?? '';
+    if (applicantId && sought.length >= 2) {
+      const repeat = possibleRepeatWarning(await similarApplications(manager, agencyId, applicantId, sought));
+      if (repeat) warnings.push(repeat.message);
+    }
+    const petition = petitionHint(sought);
+    if (petition) warnings.push(petition);
+    return { receipt, receiptErrors: derived.ok ? [] : derived.errors, warnings };
+  }
+
+  /** Earlier applicants of the user's agency by name prefix or full ID number (for reuse at registration). */
+  async findApplicants(user: AuthUser, term: string): Promise<ApplicantMatch[]> {
+    const agencyId = AgencyScope.ownOf(user).agencyIds[0] as string;
+    const q = term.trim();
+    if (q.length === 0) return [];
+    const qb = this.dataSource
+      .getRepository(Applicant)
+      .createQueryBuilder('a')
+      .leftJoin(DisclosureCase, 'c', 'c.applicant_id = a.id')
+      .select(['a.id', 'a.name', 'a.type', 'a.idNumber', 'a.phone', 'a.address'])
+      .addSelect('max(c.received_on)::text', 'last_received_on')
+      .addSelect('count(c.id)::int', 'applications')
+      .where('a.agencyId = :agencyId', { agencyId })
+      .groupBy('a.id')
+      .orderBy('a.name', 'ASC')
+      .limit(10);
+    if (/^[0-9A-Za-z]{15,18}$/.test(q)) qb.andWhere('a.idNumber = :idNumber', { idNumber: q.toUpperCase() });
+    else qb.andWhere('a.name LIKE :name', { name: `${escapeLike(q)}%` });
+    const { entities, raw } = await qb.getRawAndEntities();
+    const facts = new Map(
+      (raw as Array<{ a_id: string; last_received_on: string | null; applications: number }>).map((r) => [
+        r.a_id,
+        r,
+      ]),
+    );
+    return entities.map((a) => ({
+      id: a.id,
+      name: a.name,
+      type: a.type,
+      typeLabel: APPLICANT_TYPE_LABELS[a.type],
+      idNumberMasked: maskIdNumber(a.idNumber) ?? '',
+      phone: a.phone,
+      address: a.address,
+      lastReceivedOn: facts.get(a.id)?.last_received_on ?? null,
+      applications: facts.get(a.id)?.applications ?? 0,
+    }));
   }
 
   private async remainingWorkingDays(c: DisclosureCase, today: string): Promise<number | null> {

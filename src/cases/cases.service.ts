@@ -36,6 +36,7 @@ import { OUTCOMES } from './outcome.js';
 import { basisFor, validateOutcome } from './outcome.rules.js';
 import { deriveReceipt, type Receipt, type ReceiptEvidence } from './receipt.rules.js';
 import { foreignEvidenceFields, MONTHLY_APPLICATIONS_NOTICE, petitionHint } from './registration.rules.js';
+import { possibleRepeatWarning, similarApplications } from './similar-applications.js';
 
 /** What a command did, for its event. */
 interface Effect {
@@ -990,20 +991,10 @@ export class CasesService {
     const petition = petitionHint(dto.informationSought);
     if (petition) warnings.push({ code: 'possible_petition', message: petition });
     // Art. 36(6): the same applicant asking again for the same information.
-    const similar = (await manager.query(
-      `SELECT id, case_number, received_on::text AS received_on, status
-         FROM disclosure_case
-        WHERE agency_id = $1 AND applicant_id = $2 AND similarity(information_sought, $3) >= 0.45
-        ORDER BY received_on DESC LIMIT 5`,
-      [agencyId, applicant.id, dto.informationSought],
-    )) as Array<{ id: string; case_number: string; received_on: string; status: CaseStatus }>;
-    if (similar.length) {
-      warnings.push({
-        code: 'possible_repeat',
-        message: `该申请人曾申请过相似内容（${similar.map((s) => `${s.case_number}，${s.received_on}，${CASE_STATUS_LABELS[s.status]}`).join('；')}），请核实是否属于重复申请（第三十六条第（六）项）。`,
-        relatedCaseIds: similar.map((s) => s.id),
-      });
-    }
+    const repeat = possibleRepeatWarning(
+      await similarApplications(manager, agencyId, applicant.id, dto.informationSought),
+    );
+    if (repeat) warnings.push(repeat);
     const month = receipt.receivedOn.slice(0, 7);
     const [{ n }] = (await manager.query(
       `SELECT count(*)::int AS n FROM disclosure_case WHERE applicant_id = $1 AND to_char(received_on, 'YYYY-MM') = $2`,

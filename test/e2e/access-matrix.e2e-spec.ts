@@ -10,7 +10,7 @@ import { UsersService } from '../../src/auth/users.service.js';
 import { agencyId, DEMO_APP, signIn, type Session } from '../support/auth.js';
 import { Given } from '../support/cases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { ACCESS_MATRIX, type Actor, type MatrixFixtures, type MatrixRow } from './access-matrix.js';
+import { ACCESS_MATRIX, SIGN_IN, type Actor, type MatrixFixtures, type MatrixRow } from './access-matrix.js';
 
 interface ExpressRoute {
   path: string;
@@ -145,6 +145,13 @@ describe('access matrix', () => {
         if (token) request = request.set('Authorization', `Bearer ${token}`);
         const res = spec.body ? await request.send(spec.body) : await request;
         const cell = row.expect[actor];
+        if (cell === SIGN_IN) {
+          const location = String(res.headers.location ?? '');
+          if (res.status !== 303 || !location.startsWith('/sign-in?next=')) {
+            mismatches.push(`${actor}/${target}: expected 303 to /sign-in, got ${res.status} ${location}`);
+          }
+          continue;
+        }
         const expected = typeof cell === 'number' ? cell : cell[target];
         if (res.status !== expected) {
           mismatches.push(

@@ -20,7 +20,12 @@ import type { Role } from '../../src/auth/role.js';
 import { DEMO_PASSWORD } from '../support/auth.js';
 
 export type Actor = 'anonymous' | Role;
-export type Cell = number | { readonly own: number; readonly other: number };
+/**
+ * `SIGN_IN`: a console page sends a signed-out user to the sign-in page (303 to /sign-in?next=…)
+ * instead of answering 401; the test checks the status and where it leads.
+ */
+export const SIGN_IN = 'sign-in' as const;
+export type Cell = number | typeof SIGN_IN | { readonly own: number; readonly other: number };
 
 export interface MatrixFixtures {
   /** The county government's id (a valid parent for new departments). */
@@ -83,6 +88,11 @@ export function only(allowed: Partial<Record<Role, Cell>>): Record<Actor, Cell> 
     anonymous: 401,
     ...Object.fromEntries(ROLE_LIST.map((r) => [r, allowed[r] ?? 403])),
   } as Record<Actor, Cell>;
+}
+
+/** A console page: like only()/signedIn(), but a signed-out user is sent to the sign-in page. */
+export function page(cells: Record<Actor, Cell>): Record<Actor, Cell> {
+  return { ...cells, anonymous: SIGN_IN };
 }
 
 const docs = (path: string): MatrixRow => ({
@@ -438,7 +448,213 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
       approver: { own: 201, other: 404 },
     }),
   },
+
+  // ── web console (HTML pages outside /api/v1): the same policies; signed-out users go to sign-in ──
+  {
+    route: 'GET /',
+    policy: 'any signed-in user (redirected to their first page)',
+    expect: page(signedIn(303)),
+  },
+  { route: 'GET /sign-in', policy: 'public (the sign-in page)', expect: anyone(200) },
+  {
+    route: 'POST /sign-in',
+    policy: 'public (signing in); its form needs the CSRF token, which a bare request lacks (403)',
+    request: () => ({ path: '/sign-in', body: { username: 'jtj.clerk', password: DEMO_PASSWORD } }),
+    // Signed-in actors call with a bearer header, which CSRF does not apply to (no ambient credential).
+    expect: { ...anyone(303), anonymous: 403 },
+  },
+  {
+    route: 'POST /sign-out',
+    policy: 'any signed-in user (own session)',
+    request: () => ({ path: '/sign-out', freshSession: true }),
+    expect: page(signedIn(303)),
+  },
+  { route: 'GET /password', policy: 'any signed-in user (own password)', expect: page(signedIn(200)) },
+  {
+    route: 'POST /password',
+    policy: 'any signed-in user (own password); reusing the current one is refused (400)',
+    request: () => ({
+      path: '/password',
+      body: { currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD, newPasswordAgain: DEMO_PASSWORD },
+    }),
+    expect: page(signedIn(400)),
+  },
+  { route: 'GET /register', policy: 'clerk', expect: page(only({ clerk: 200 })) },
+  {
+    route: 'POST /register',
+    policy: 'clerk (registers in their own agency)',
+    request: () => ({ path: '/register', body: registrationForm() }),
+    expect: page(only({ clerk: 303 })),
+  },
+  {
+    route: 'GET /register/checks',
+    policy: 'clerk',
+    request: () => ({
+      path: '/register/checks?evidence.channel=in_person&evidence.in_person.submittedOn=2026-11-27',
+    }),
+    expect: page(only({ clerk: 200 })),
+  },
+  {
+    route: 'GET /register/applicants',
+    policy: 'clerk (own agency’s applicants)',
+    request: () => ({ path: '/register/applicants?q=张' }),
+    expect: page(only({ clerk: 200 })),
+  },
+  { route: 'GET /my-cases', policy: 'handler (own cases)', expect: page(only({ handler: 200 })) },
+  { route: 'GET /case-list', policy: 'any signed-in user (AgencyScope)', expect: page(signedIn(200)) },
+  {
+    route: 'GET /case/:id',
+    policy: 'any signed-in user of the case’s agency; supervisor and admin for all agencies (others 404)',
+    request: async ({ fixtures, agencyId }) => ({
+      path: `/case/${(await fixtures.given.caseIn(agencyId, 'registered')).id}`,
+    }),
+    expect: page({ ...signedIn({ own: 200, other: 404 }), supervisor: 200, admin: 200 }),
+  },
+  {
+    route: 'POST /case/:id/:action',
+    policy:
+      'clerk, handler, approver of the case’s agency; the transition table decides the step (409 otherwise)',
+    request: async ({ actor, fixtures, agencyId }) => {
+      const step = CONSOLE_STEPS[actor as 'clerk' | 'handler' | 'approver'] ?? CONSOLE_STEPS.clerk;
+      const c = await fixtures.given.caseIn(agencyId, step.state);
+      return { path: `/case/${c.id}/${step.slug}`, body: { version: String(c.version), ...step.body } };
+    },
+    expect: page(
+      only({
+        clerk: { own: 303, other: 404 },
+        handler: { own: 303, other: 404 },
+        approver: { own: 303, other: 404 },
+      }),
+    ),
+  },
+  { route: 'GET /review', policy: 'approver', expect: page(only({ approver: 200 })) },
+  { route: 'GET /supervision', policy: 'supervisor (all agencies)', expect: page(only({ supervisor: 200 })) },
+  { route: 'GET /admin/agencies', policy: 'admin', expect: page(only({ admin: 200 })) },
+  {
+    route: 'GET /admin/agencies/:id',
+    policy: 'admin',
+    request: ({ agencyId }) => ({ path: `/admin/agencies/${agencyId}` }),
+    expect: page(only({ admin: 200 })),
+  },
+  {
+    route: 'GET /admin/agencies/:id/remedy-preview',
+    policy: 'admin',
+    request: ({ agencyId }) => ({
+      path: `/admin/agencies/${agencyId}/remedy-preview?reconsiderationBodyName=郯城县人民政府&courtName=有管辖权的人民法院`,
+    }),
+    expect: page(only({ admin: 200 })),
+  },
+  {
+    route: 'POST /admin/agencies/:id',
+    policy: 'admin',
+    request: async ({ fixtures }) => {
+      const agency = await fixtures.newAgency();
+      return {
+        path: `/admin/agencies/${agency.id}`,
+        body: {
+          version: String(agency.version),
+          name: fixtures.unique('矩阵局'),
+          shortName: '矩阵局',
+          docNumberPrefix: '矩信复',
+          courtName: '有管辖权的人民法院',
+          active: 'true',
+        },
+      };
+    },
+    expect: page(only({ admin: 303 })),
+  },
+  { route: 'GET /admin/users', policy: 'admin', expect: page(only({ admin: 200 })) },
+  {
+    route: 'POST /admin/users',
+    policy: 'admin (any agency)',
+    request: ({ agencyId, fixtures }) => ({
+      path: '/admin/users',
+      body: { username: fixtures.unique('c'), displayName: '矩阵', agencyId, roles: 'clerk' },
+    }),
+    expect: page(only({ admin: 201 })),
+  },
+  {
+    route: 'GET /admin/users/:id',
+    policy: 'admin (all agencies)',
+    request: async ({ agencyId, fixtures }) => ({
+      path: `/admin/users/${(await fixtures.clerkOf(agencyId)).id}`,
+    }),
+    expect: page(only({ admin: 200 })),
+  },
+  {
+    route: 'POST /admin/users/:id',
+    policy: 'admin (any agency)',
+    request: async ({ agencyId, fixtures }) => {
+      const user = await fixtures.newUser(agencyId);
+      return {
+        path: `/admin/users/${user.id}`,
+        body: {
+          version: String(user.version),
+          displayName: '改名',
+          agencyId,
+          roles: 'clerk',
+          active: 'true',
+        },
+      };
+    },
+    expect: page(only({ admin: 303 })),
+  },
+  {
+    route: 'POST /admin/users/:id/password-reset',
+    policy: 'admin (any agency)',
+    request: async ({ agencyId, fixtures }) => ({
+      path: `/admin/users/${(await fixtures.newUser(agencyId)).id}/password-reset`,
+    }),
+    expect: page(only({ admin: 200 })),
+  },
+  { route: 'GET /admin/calendar', policy: 'admin', expect: page(only({ admin: 200 })) },
+  {
+    route: 'GET /admin/calendar/:year',
+    policy: 'admin',
+    request: () => ({ path: '/admin/calendar/2026' }),
+    expect: page(only({ admin: 200 })),
+  },
+  {
+    route: 'POST /admin/calendar/import',
+    policy: 'admin (dry run shown: it changes nothing)',
+    request: () => ({
+      path: '/admin/calendar/import',
+      body: { year: '2026', json: fs.readFileSync('seeds/data/holidays/2026.json', 'utf8'), mode: 'preview' },
+    }),
+    expect: page(only({ admin: 200 })),
+  },
 ];
+
+/** One step each console actor can take on a case of their agency (from the case page). */
+const CONSOLE_STEPS: Record<
+  'clerk' | 'handler' | 'approver',
+  { state: GivenState; slug: string; body: object }
+> = {
+  clerk: {
+    state: 'registered',
+    slug: 'withdraw',
+    body: { withdrawnOn: '2026-11-27', means: '申请人书面撤回' },
+  },
+  handler: { state: 'investigating', slug: 'start-drafting', body: {} },
+  approver: { state: 'in_review', slug: 'return-draft', body: { comment: '请补充检索说明' } },
+};
+
+/** The registration form as a browser posts it (in person, a new applicant). */
+function registrationForm(): Record<string, string> {
+  return {
+    'evidence.channel': 'in_person',
+    'evidence.in_person.submittedOn': '2026-11-27',
+    'applicant.type': 'natural_person',
+    'applicant.name': '张三',
+    'applicant.idType': 'resident_id',
+    'applicant.idNumber': '11010519491231002X',
+    'applicant.phone': '13800138000',
+    'applicant.address': '山东省临沂市郯城县人民路 1 号',
+    informationSought: '2025年度郯城县城区土地征收补偿安置方案',
+    requestedForm: 'paper',
+    deliveryMethod: 'post',
+  };
+}
 
 /** The test clock's today (test/support/test-app.ts). */
 const TODAY = '2026-11-27';

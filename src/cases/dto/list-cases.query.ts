@@ -73,6 +73,14 @@ export class ListCasesQuery {
   @IsBoolean()
   paused?: boolean;
 
+  @ApiPropertyOptional({
+    description: 'Only cases whose extension request awaits the approver (Art. 33 para 2)',
+  })
+  @IsOptional()
+  @Transform(bool)
+  @IsBoolean()
+  extensionRequested?: boolean;
+
   @ApiPropertyOptional({ description: 'Applicant name (prefix) or full ID number' })
   @IsOptional()
   @IsString()

@@ -2,6 +2,7 @@ import { AGENCY_ERRORS } from '../../agencies/agencies.errors.js';
 import { AUTH_ERRORS } from '../../auth/auth.errors.js';
 import { CALENDAR_ERRORS } from '../../calendar/calendar.errors.js';
 import { CASES_ERRORS } from '../../cases/cases.errors.js';
+import { CONSOLE_ERRORS } from '../../console/console.errors.js';
 import { DATABASE_ERRORS } from '../../database/database.errors.js';
 import { LETTERS_ERRORS } from '../../letters/letters.errors.js';
 import { COMMON_ERRORS } from './common.errors.js';
@@ -20,6 +21,7 @@ export const ERROR_CATALOG = {
   ...CALENDAR_ERRORS,
   ...CASES_ERRORS,
   ...LETTERS_ERRORS,
+  ...CONSOLE_ERRORS,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -29,9 +29,24 @@ interface Classified {
  * parser, guards) by their status; anything else is a bug: logged with its stack, answered 500
  * without internals.
  */
+/**
+ * Answers errors of requests that want HTML (the web console's pages) instead of problem+json; the
+ * classification (code, status, title, detail) is the same for both.
+ */
+export interface HtmlErrorResponder {
+  handles(request: Request): boolean;
+  respond(
+    request: Request,
+    response: Response,
+    error: Pick<ProblemDetails, 'code' | 'status' | 'title' | 'detail' | 'requestId' | 'errors'>,
+  ): void;
+}
+
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetailsFilter');
+
+  constructor(private readonly html?: HtmlErrorResponder) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -56,6 +71,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       ...(classified.errors ? { errors: classified.errors } : {}),
     };
     if (response.headersSent) return;
+    if (this.html?.handles(request)) return this.html.respond(request, response, body);
     // RFC 9110 §10.2.3: tell a throttled client when to come back.
     if (typeof body.retryAfterSeconds === 'number')
       response.setHeader('Retry-After', String(body.retryAfterSeconds));

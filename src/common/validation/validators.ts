@@ -60,7 +60,8 @@ export function IsIdNumberFor(typeProperty: string, options?: ValidationOptions)
     });
 }
 
-function validateIdNumber(value: unknown, type: unknown): string | undefined {
+/** What is wrong with an identity number of a document type, or undefined (the web console checks as the clerk types). */
+export function validateIdNumber(value: unknown, type: unknown): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') return '证件号码不能为空';
   switch (type) {
     case 'resident_id': {

@@ -1,0 +1,39 @@
+import { DomainError, type FieldError } from '../common/errors/domain-error.js';
+import { ERROR_CATALOG } from '../common/errors/error-catalog.js';
+import type { Validated } from './forms/form-values.js';
+
+/** A refused command as a form shows it: a message at the top and messages beside fields. */
+export interface FormProblem {
+  readonly status: number;
+  readonly message: string;
+  readonly errors: readonly FieldError[];
+}
+
+/**
+ * Runs a command for a form. A refusal the user can act on (validation, a workflow rule, a stale
+ * version: any 4xx domain error) comes back as a FormProblem for the form to show with what was
+ * typed; anything else (a bug, the database down) goes on to the global filter.
+ */
+const INVALID = '填写的内容有误，请按提示修改后重新提交。';
+
+export type Attempt<T> = { ok: true; value: T } | ({ ok: false } & FormProblem);
+
+/** A form validated against the API's DTO, then its command: either refusal comes back as a FormProblem. */
+export function attemptValid<D, T>(form: Validated<D>, command: (dto: D) => Promise<T>): Promise<Attempt<T>> {
+  if (!form.ok) return Promise.resolve({ ok: false, status: 400, message: INVALID, errors: form.errors });
+  return attempt(() => command(form.dto));
+}
+
+export async function attempt<T>(
+  command: () => Promise<T>,
+): Promise<{ ok: true; value: T } | ({ ok: false } & FormProblem)> {
+  try {
+    return { ok: true, value: await command() };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const spec = ERROR_CATALOG[error.code];
+    if (spec.status >= 500) throw error;
+    const message = error.code === 'VALIDATION_FAILED' ? INVALID : error.detail;
+    return { ok: false, status: spec.status, message, errors: error.errors ?? [] };
+  }
+}

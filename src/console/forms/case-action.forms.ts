@@ -1,0 +1,268 @@
+import type { AuthUser } from '../../auth/auth-user.js';
+import type { CaseAction } from '../../cases/case.workflow.js';
+import type { CasesService } from '../../cases/cases.service.js';
+import * as Dto from '../../cases/dto/case-actions.dto.js';
+import type { CaseDetailResponse } from '../../cases/dto/case-response.dto.js';
+import { bool, defined, int, lines, many, text, type FormBody } from './form-values.js';
+import { evidenceFromForm } from './registration.form.js';
+
+/** One workflow step as a console form: how its fields become the API's DTO, and which command runs. */
+export interface CaseActionForm {
+  readonly action: CaseAction;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry pairs its own DTO class
+  readonly dto: new () => any;
+  readonly fromForm: (body: FormBody, timeZone: string) => Record<string, unknown>;
+  readonly run: (
+    cases: CasesService,
+    user: AuthUser,
+    caseId: string,
+    dto: never,
+  ) => Promise<CaseDetailResponse>;
+  /** The sentence of the confirmation shown after the step. */
+  readonly done: string;
+}
+
+const version = (body: FormBody) => ({ version: int(body, 'version') });
+
+function form<D>(
+  action: CaseAction,
+  dto: new () => D,
+  fromForm: (body: FormBody, timeZone: string) => Record<string, unknown>,
+  run: (cases: CasesService, user: AuthUser, caseId: string, dto: D) => Promise<CaseDetailResponse>,
+  done: string,
+): CaseActionForm {
+  return {
+    action,
+    dto,
+    fromForm: (body, tz) => defined({ ...version(body), ...fromForm(body, tz) }),
+    run: run as CaseActionForm['run'],
+    done,
+  };
+}
+
+/**
+ * Every step the case page offers (the transition table decides which are shown: the case detail's
+ * allowedActions). URL slugs are the action names with hyphens: /case/:id/request-correction.
+ */
+export const CASE_ACTION_FORMS: readonly CaseActionForm[] = [
+  form(
+    'assign',
+    Dto.AssignDto,
+    (b) => ({ handlerId: text(b, 'handlerId') }),
+    (s, u, id, d) => s.assign(u, id, d),
+    '已分办。',
+  ),
+  form(
+    'request_correction',
+    Dto.RequestCorrectionDto,
+    (b) => ({
+      noticeSentOn: text(b, 'noticeSentOn'),
+      items: lines(b, 'items'),
+      periodEndsOn: text(b, 'periodEndsOn'),
+      means: text(b, 'means'),
+      guidance: text(b, 'guidance'),
+    }),
+    (s, u, id, d) => s.requestCorrection(u, id, d),
+    '已登记补正告知，答复期限暂停计算，待申请人补正。',
+  ),
+  form(
+    'receive_correction',
+    Dto.ReceiveCorrectionDto,
+    (b, tz) => ({
+      evidence: evidenceFromForm(b, tz),
+      informationSought: text(b, 'informationSought'),
+      lateReason: text(b, 'lateReason'),
+    }),
+    (s, u, id, d) => s.receiveCorrection(u, id, d),
+    '已登记收到补正，答复期限自收到补正之日起重新计算。',
+  ),
+  form(
+    'start_consultation',
+    Dto.StartConsultationDto,
+    (b) => ({
+      kind: text(b, 'kind'),
+      partyName: text(b, 'partyName'),
+      partyContact: text(b, 'partyContact'),
+      matter: text(b, 'matter'),
+      dispatchedOn: text(b, 'dispatchedOn'),
+      partyReceivedOn: text(b, 'partyReceivedOn'),
+    }),
+    (s, u, id, d) => s.startConsultation(u, id, d),
+    '已登记征求意见，征求意见所需时间不计入答复期限。',
+  ),
+  form(
+    'record_consultation_receipt',
+    Dto.RecordConsultationReceiptDto,
+    (b) => ({ consultationId: text(b, 'consultationId'), partyReceivedOn: text(b, 'partyReceivedOn') }),
+    (s, u, id, d) => s.recordConsultationReceipt(u, id, d),
+    '已登记被征求方收到征求意见书的日期。',
+  ),
+  form(
+    'record_consultation_reply',
+    Dto.RecordConsultationReplyDto,
+    (b) => ({
+      consultationId: text(b, 'consultationId'),
+      repliedOn: text(b, 'repliedOn'),
+      result: text(b, 'result'),
+      summary: text(b, 'summary'),
+    }),
+    (s, u, id, d) => s.recordConsultationReply(u, id, d),
+    '已登记收到的意见。',
+  ),
+  form(
+    'send_fee_notice',
+    Dto.SendFeeNoticeDto,
+    (b) => ({
+      sentOn: text(b, 'sentOn'),
+      method: text(b, 'method'),
+      pages: text(b, 'method') === 'per_page' ? int(b, 'pages') : undefined,
+      items: text(b, 'method') === 'per_item' ? int(b, 'items') : undefined,
+      justification: text(b, 'justification'),
+      paymentInstructions: text(b, 'paymentInstructions'),
+      applicantReceivedOn: text(b, 'applicantReceivedOn'),
+    }),
+    (s, u, id, d) => s.sendFeeNotice(u, id, d),
+    '已登记收费通知。',
+  ),
+  form(
+    'record_fee_notice_receipt',
+    Dto.RecordFeeNoticeReceiptDto,
+    (b) => ({ applicantReceivedOn: text(b, 'applicantReceivedOn') }),
+    (s, u, id, d) => s.recordFeeNoticeReceipt(u, id, d),
+    '已登记申请人收到收费通知的日期。',
+  ),
+  form(
+    'record_fee_payment',
+    Dto.RecordFeePaymentDto,
+    (b) => ({ paidOn: text(b, 'paidOn'), receiptNumber: text(b, 'receiptNumber') }),
+    (s, u, id, d) => s.recordFeePayment(u, id, d),
+    '已登记缴费。',
+  ),
+  form(
+    'request_extension',
+    Dto.RequestExtensionDto,
+    (b) => ({ days: int(b, 'days'), reason: text(b, 'reason') }),
+    (s, u, id, d) => s.requestExtension(u, id, d),
+    '已提交延期申请，待审核人审批。',
+  ),
+  form(
+    'decide_extension',
+    Dto.DecideExtensionDto,
+    (b) => ({ approve: bool(b, 'approve'), decidedOn: text(b, 'decidedOn'), comment: text(b, 'comment') }),
+    (s, u, id, d) => s.decideExtension(u, id, d),
+    '已审批延期申请。',
+  ),
+  form(
+    'notify_extension',
+    Dto.NotifyExtensionDto,
+    (b) => ({ notifiedOn: text(b, 'notifiedOn'), means: text(b, 'means') }),
+    (s, u, id, d) => s.notifyExtension(u, id, d),
+    '已登记告知申请人延期。',
+  ),
+  form(
+    'set_art35_period',
+    Dto.SetArt35PeriodDto,
+    (b) => ({ dueOn: text(b, 'dueOn'), notifiedOn: text(b, 'notifiedOn'), reason: text(b, 'reason') }),
+    (s, u, id, d) => s.setArt35Period(u, id, d),
+    '已确定延迟答复期限。',
+  ),
+  form(
+    'start_drafting',
+    Dto.VersionedDto,
+    () => ({}),
+    (s, u, id, d) => s.startDrafting(u, id, d),
+    '已开始拟稿。',
+  ),
+  form(
+    'save_draft',
+    Dto.SaveDraftDto,
+    (b) => ({
+      outcome: text(b, 'outcome'),
+      detail: defined({
+        basis: text(b, 'detail.basis'),
+        reasons: text(b, 'detail.reasons'),
+        withheldParts: text(b, 'detail.withheldParts'),
+        withheldGrounds: many(b, 'detail.withheldGrounds').length
+          ? many(b, 'detail.withheldGrounds')
+          : undefined,
+        searchDescription: text(b, 'detail.searchDescription'),
+        competentAgency:
+          text(b, 'detail.competentAgency.name') || text(b, 'detail.competentAgency.contact')
+            ? {
+                name: text(b, 'detail.competentAgency.name') ?? '',
+                contact: text(b, 'detail.competentAgency.contact') ?? '',
+              }
+            : undefined,
+        earlierReply:
+          text(b, 'detail.earlierReply.date') || text(b, 'detail.earlierReply.reference')
+            ? defined({
+                date: text(b, 'detail.earlierReply.date'),
+                reference: text(b, 'detail.earlierReply.reference') ?? '',
+              })
+            : undefined,
+        properChannel: text(b, 'detail.properChannel'),
+        accessInstructions: text(b, 'detail.accessInstructions'),
+        specialProcedure: text(b, 'detail.specialProcedure'),
+        providedForm: text(b, 'detail.providedForm'),
+        formReason: text(b, 'detail.formReason'),
+      }),
+    }),
+    (s, u, id, d) => s.saveDraft(u, id, d),
+    '答复草稿已保存。',
+  ),
+  form(
+    'submit_for_review',
+    Dto.VersionedDto,
+    () => ({}),
+    (s, u, id, d) => s.submitForReview(u, id, d),
+    '已提交审核。',
+  ),
+  form(
+    'return_draft',
+    Dto.ReturnDraftDto,
+    (b) => ({ comment: text(b, 'comment') }),
+    (s, u, id, d) => s.returnDraft(u, id, d),
+    '已退回承办人修改。',
+  ),
+  form(
+    'approve',
+    Dto.CommentDto,
+    (b) => ({ comment: text(b, 'comment') }),
+    (s, u, id, d) => s.approve(u, id, d),
+    '审核通过。',
+  ),
+  form(
+    'issue_reply',
+    Dto.IssueReplyDto,
+    (b) => ({ repliedOn: text(b, 'repliedOn') }),
+    (s, u, id, d) => s.issueReply(u, id, d),
+    '已登记作出答复，答复期限停止计算。',
+  ),
+  form(
+    'serve',
+    Dto.ServeDto,
+    (b) => ({ servedOn: text(b, 'servedOn'), means: text(b, 'means'), proof: text(b, 'proof') }),
+    (s, u, id, d) => s.serve(u, id, d),
+    '已登记送达。',
+  ),
+  form(
+    'withdraw',
+    Dto.WithdrawDto,
+    (b) => ({ withdrawnOn: text(b, 'withdrawnOn'), means: text(b, 'means') }),
+    (s, u, id, d) => s.withdraw(u, id, d),
+    '已登记申请人撤回申请。',
+  ),
+  form(
+    'archive',
+    Dto.VersionedDto,
+    () => ({}),
+    (s, u, id, d) => s.archive(u, id, d),
+    '已归档。',
+  ),
+];
+
+export const slugOf = (action: CaseAction): string => action.replace(/_/g, '-');
+
+export function actionFormFor(slug: string): CaseActionForm | undefined {
+  return CASE_ACTION_FORMS.find((f) => slugOf(f.action) === slug);
+}

@@ -1,0 +1,97 @@
+import { CHANNELS, type Channel } from '../../cases/channel.js';
+import { EVIDENCE_FIELDS } from '../../cases/receipt.rules.js';
+import { bool, defined, localDateTimeToIso, text, type FormBody } from './form-values.js';
+
+/**
+ * The receipt evidence of the chosen channel only (条例 Art. 31): the form shows every channel's
+ * fields, but a field of another channel is never sent on (the API would refuse it).
+ */
+export function evidenceFromForm(
+  body: FormBody,
+  timeZone: string,
+  prefix = 'evidence.',
+): Record<string, unknown> {
+  const channel = text(body, `${prefix}channel`);
+  if (!channel || !(CHANNELS as readonly string[]).includes(channel)) return defined({ channel });
+  const fields = EVIDENCE_FIELDS[channel as Channel];
+  const evidence: Record<string, unknown> = { channel };
+  for (const field of fields) {
+    const name = `${prefix}${channel}.${field}`;
+    if (field === 'autoConfirmed') evidence[field] = bool(body, name);
+    else if (field === 'submittedAt') evidence[field] = localDateTimeToIso(text(body, name), timeZone);
+    else evidence[field] = text(body, name);
+  }
+  return defined(evidence);
+}
+
+/** The evidence inputs' starting values: every date today, the channel given. */
+export function evidenceDefaults(channel: string, today: string): Record<string, string> {
+  return {
+    'evidence.channel': channel,
+    'evidence.in_person.submittedOn': today,
+    'evidence.oral.submittedOn': today,
+    'evidence.post_signed.signedForOn': today,
+    'evidence.post_unsigned.arrivedOn': today,
+    'evidence.post_unsigned.confirmedOn': today,
+    'evidence.fax.faxReceivedOn': today,
+    'evidence.fax.confirmedOn': today,
+    'evidence.online.autoConfirmed': 'true',
+  };
+}
+
+/**
+ * The registration form as RegisterCaseDto. Evidence inputs are named per channel
+ * (`evidence.fax.confirmedOn`) so that two channels' fields never share a box; errors come back as
+ * `evidence.confirmedOn` and are shown beside the chosen channel's field.
+ */
+export function registrationFromForm(body: FormBody, timeZone: string): Record<string, unknown> {
+  const applicantId = text(body, 'applicantId');
+  const agentName = text(body, 'applicant.agent.name');
+  const applicant = applicantId
+    ? undefined
+    : defined({
+        type: text(body, 'applicant.type'),
+        name: text(body, 'applicant.name'),
+        idType: text(body, 'applicant.idType'),
+        idNumber: text(body, 'applicant.idNumber'),
+        phone: text(body, 'applicant.phone'),
+        email: text(body, 'applicant.email'),
+        address: text(body, 'applicant.address'),
+        postcode: text(body, 'applicant.postcode'),
+        needsAssistance: bool(body, 'applicant.needsAssistance'),
+        assistanceNote: text(body, 'applicant.assistanceNote'),
+        agent: agentName
+          ? defined({
+              name: agentName,
+              idType: text(body, 'applicant.agent.idType'),
+              idNumber: text(body, 'applicant.agent.idNumber'),
+              phone: text(body, 'applicant.agent.phone'),
+              authorisation: text(body, 'applicant.agent.authorisation'),
+            })
+          : undefined,
+      });
+  return defined({
+    applicantId,
+    applicant,
+    evidence: evidenceFromForm(body, timeZone),
+    informationSought: text(body, 'informationSought'),
+    informationReference: text(body, 'informationReference'),
+    requestedForm: text(body, 'requestedForm'),
+    deliveryMethod: text(body, 'deliveryMethod'),
+    deliveryAddress: text(body, 'deliveryAddress'),
+    handlerId: text(body, 'handlerId'),
+    note: text(body, 'note'),
+  });
+}
+
+/**
+ * Error paths of the DTO mapped to the form's input names: evidence errors go beside the chosen
+ * channel's input (`evidence.fax.confirmedOn`).
+ */
+export function formFieldOf(field: string, body: FormBody, prefix = 'evidence.'): string {
+  const channel = text(body, `${prefix}channel`);
+  if (channel && field.startsWith(prefix) && field !== `${prefix}channel`) {
+    return `${prefix}${channel}.${field.slice(prefix.length)}`;
+  }
+  return field;
+}
