@@ -3,6 +3,7 @@ import { AccessControl1795786797403 } from './1795786797403-AccessControl.js';
 import { CalendarYears1795787148000 } from './1795787148000-CalendarYears.js';
 import { Cases1795788875381 } from './1795788875381-Cases.js';
 import { DocumentNumberCounter1795787108336 } from './1795787108336-DocumentNumberCounter.js';
+import { SupervisionAndReminders1795790547942 } from './1795790547942-SupervisionAndReminders.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the app, the CLI and the tests
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   DocumentNumberCounter1795787108336,
   CalendarYears1795787148000,
   Cases1795788875381,
+  SupervisionAndReminders1795790547942,
 ];
