@@ -12,6 +12,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { LettersModule } from './letters/letters.module.js';
+import { SupervisionModule } from './supervision/supervision.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -37,6 +38,7 @@ export class AppModule {
         CalendarModule,
         LettersModule,
         CasesModule,
+        SupervisionModule,
       ],
     };
   }

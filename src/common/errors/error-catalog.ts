@@ -4,6 +4,7 @@ import { CALENDAR_ERRORS } from '../../calendar/calendar.errors.js';
 import { CASES_ERRORS } from '../../cases/cases.errors.js';
 import { DATABASE_ERRORS } from '../../database/database.errors.js';
 import { LETTERS_ERRORS } from '../../letters/letters.errors.js';
+import { SUPERVISION_ERRORS } from '../../supervision/supervision.errors.js';
 import { COMMON_ERRORS } from './common.errors.js';
 import type { ErrorSpec } from './error-spec.js';
 
@@ -20,6 +21,7 @@ export const ERROR_CATALOG = {
   ...CALENDAR_ERRORS,
   ...CASES_ERRORS,
   ...LETTERS_ERRORS,
+  ...SUPERVISION_ERRORS,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
