@@ -12,6 +12,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { LettersModule } from './letters/letters.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { SupervisionModule } from './supervision/supervision.module.js';
 
 export interface AppModuleOptions {
@@ -39,6 +40,7 @@ export class AppModule {
         LettersModule,
         CasesModule,
         SupervisionModule,
+        NotificationsModule,
       ],
     };
   }

@@ -27,6 +27,12 @@ import { WorkingDayIndexService } from './working-day-index.service.js';
     RemedyRecordsService,
     WorkingDayIndexService,
   ],
-  exports: [SupervisionQueries, WorkingDayIndexService, ReportLocksService, AnnualReportsBuilder],
+  exports: [
+    SupervisionQueries,
+    SupervisionLookups,
+    WorkingDayIndexService,
+    ReportLocksService,
+    AnnualReportsBuilder,
+  ],
 })
 export class SupervisionModule {}
