@@ -5,14 +5,8 @@ import { ReportLocksService } from '../../src/supervision/report-locks.service.j
 import { agencyId, as, DEMO_APP, signIn, type Session } from '../support/auth.js';
 import { Given } from '../support/cases.js';
 import { readPdf } from '../support/pdf.js';
-import { organisation, scripted } from '../support/supervision.js';
+import { binary, organisation, scripted } from '../support/supervision.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-
-const binary = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 /**
  * Remedy records feeding table 四, locking a year's report after it ended, and what later changes

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { agencyId, as, DEMO_APP, signIn, type Session } from '../support/auth.js';
 import { Given } from '../support/cases.js';
-import { buildHandCheckedSet } from '../support/supervision.js';
+import { binary, buildHandCheckedSet } from '../support/supervision.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -208,11 +208,7 @@ describe('supervision (e2e)', () => {
       const xlsx = await as(t, supervisor)
         .get('/api/v1/supervision/annual-reports/2026/export?format=xlsx')
         .buffer(true)
-        .parse((res, done) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => done(null, Buffer.concat(chunks)));
-        });
+        .parse(binary);
       expect(xlsx.status).toBe(200);
       expect(xlsx.headers['content-disposition']).toContain("filename*=UTF-8''2026");
       const workbook = new ExcelJS.Workbook();

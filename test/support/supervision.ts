@@ -1,3 +1,4 @@
+import type { Response } from 'superagent';
 import { CasesService } from '../../src/cases/cases.service.js';
 import type { CaseDetailResponse } from '../../src/cases/dto/case-response.dto.js';
 import { runCaseScript, type CaseScript } from '../../src/supervision/case-script.js';
@@ -86,3 +87,11 @@ export async function buildHandCheckedSet(t: TestApp, given: Given, zrzyj: strin
     }),
   };
 }
+
+/** supertest parser that keeps a binary body as a Buffer. */
+export const binary = (res: Response, done: (error: Error | null, body: Buffer) => void): void => {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+};
