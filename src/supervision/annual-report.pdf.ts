@@ -23,7 +23,12 @@ export interface HtmlCell {
 export interface ReportDocument {
   readonly title: string;
   readonly subtitle: string;
-  readonly tables: readonly { heading: string; rows: readonly { cells: readonly HtmlCell[] }[] }[];
+  readonly tables: readonly {
+    heading: string;
+    /** Column widths in mm (they add up to the 156 mm text width of GB/T 9704). */
+    columns: readonly number[];
+    rows: readonly { cells: readonly HtmlCell[] }[];
+  }[];
   readonly notes: readonly string[];
 }
 
@@ -34,7 +39,8 @@ export interface ReportDocument {
 export function gridToHtmlRows(
   grid: Grid,
   headRows: number,
-): { heading: string; rows: { cells: HtmlCell[] }[] } {
+  columns: readonly number[],
+): { heading: string; columns: readonly number[]; rows: { cells: HtmlCell[] }[] } {
   const covered = new Set<string>();
   const spans = new Map<string, { rowspan: number; colspan: number }>();
   for (const m of grid.merges) {
@@ -59,7 +65,7 @@ export function gridToHtmlRows(
     });
     return { cells };
   });
-  return { heading: String(grid.rows[0][0] ?? ''), rows };
+  return { heading: String(grid.rows[0][0] ?? ''), columns, rows };
 }
 
 export function reportDocument(
@@ -69,7 +75,11 @@ export function reportDocument(
   return {
     title: meta.title,
     subtitle: meta.subtitle,
-    tables: [gridToHtmlRows(table3Grid(report.table3), 3), gridToHtmlRows(table4Grid(report.table4), 3)],
+    tables: [
+      // Three label columns (the third holds the longest labels), seven numbers.
+      gridToHtmlRows(table3Grid(report.table3), 3, [14, 20, 55, ...Array<number>(7).fill(67 / 7)]),
+      gridToHtmlRows(table4Grid(report.table4), 3, Array<number>(15).fill(156 / 15)),
+    ],
     notes: meta.notes,
   };
 }
