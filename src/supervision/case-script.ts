@@ -20,8 +20,11 @@ export interface CaseScript {
   readonly informationSought?: string;
   /** Assigned to the handler on receipt (default), on a later day, or never (null). */
   readonly assignedOn?: IsoDate | null;
-  /** 补正 (Art. 30): notice and period; corrected on `correctedOn`, else deemed withdrawn after the period. */
-  readonly correction?: { noticeOn: IsoDate; periodEndsOn: IsoDate; correctedOn?: IsoDate };
+  /**
+   * 补正 (Art. 30): notice and period; corrected on `correctedOn`, else deemed withdrawn the day after
+   * the period (unless `lapse` is false: still waiting).
+   */
+  readonly correction?: { noticeOn: IsoDate; periodEndsOn: IsoDate; correctedOn?: IsoDate; lapse?: boolean };
   /** A third-party consultation (Art. 32): pauses the clock until the reply. */
   readonly consultation?: { on: IsoDate; partyReceivedOn?: IsoDate; repliedOn?: IsoDate };
   /** Extension (Art. 33 para 2): requested, approved and notified on these days. */
@@ -121,6 +124,7 @@ export async function runCaseScript(
       }),
     );
     if (!correctedOn) {
+      if (script.correction.lapse === false) return c;
       // Art. 30: the period ended without a correction; the next sweep closes the case.
       const day = new Date(Date.parse(`${periodEndsOn}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
       on(day);
@@ -153,11 +157,19 @@ export async function runCaseScript(
         partyName: '郯城县某建材有限公司',
         matter: '拟公开的信息涉及贵公司的商业信息',
         dispatchedOn: k.on,
-        ...(k.partyReceivedOn ? { partyReceivedOn: k.partyReceivedOn } : {}),
       }),
     );
+    const consultationId = c.consultations[0].id;
+    if (k.partyReceivedOn) {
+      await step(k.partyReceivedOn, (version) =>
+        cases.recordConsultationReceipt(clerk, c.id, {
+          version,
+          consultationId,
+          partyReceivedOn: k.partyReceivedOn!,
+        }),
+      );
+    }
     if (k.repliedOn) {
-      const consultationId = c.consultations[0].id;
       await step(k.repliedOn, (version) =>
         cases.recordConsultationReply(clerk, c.id, {
           version,

@@ -3,8 +3,10 @@ import { AuditModule } from '../audit/audit.module.js';
 import { CalendarModule } from '../calendar/calendar.module.js';
 import { CasesModule } from '../cases/cases.module.js';
 import { LettersModule } from '../letters/letters.module.js';
+import { DemoSeedExtension } from '../database/demo-seed-extension.js';
 import { AnnualReportPdf } from './annual-report.pdf.js';
 import { AnnualReportsBuilder } from './annual-reports.builder.js';
+import { DemoCasesSeeder } from './demo-cases.seeder.js';
 import { RemedyRecordsController } from './remedy-records.controller.js';
 import { RemedyRecordsService } from './remedy-records.service.js';
 import { ReportLocksService } from './report-locks.service.js';
@@ -26,6 +28,7 @@ import { WorkingDayIndexService } from './working-day-index.service.js';
     ReportLocksService,
     RemedyRecordsService,
     WorkingDayIndexService,
+    { provide: DemoSeedExtension, useClass: DemoCasesSeeder },
   ],
   exports: [
     SupervisionQueries,
