@@ -51,7 +51,7 @@ function yearSides(p: Params, year: number) {
     closed: `CASE WHEN f.closed_on IS NULL THEN 'open' WHEN f.closed_on < ${start} THEN 'before'
                   WHEN f.closed_on <= ${end} THEN 'in' ELSE 'after' END`,
     // countsInYear(): not received and closed before the year; not received after it unless closed in it.
-    counted: `NOT (f.received_on < ${start} AND f.closed_on < ${start})
+    counted: `NOT (f.received_on < ${start} AND coalesce(f.closed_on < ${start}, false))
               AND NOT (f.received_on > ${end} AND (f.closed_on IS NULL OR f.closed_on < ${start} OR f.closed_on > ${end}))`,
   };
 }
