@@ -217,7 +217,9 @@ export class SupervisionAndReminders1795790547942 implements MigrationInterface 
           due_on, clock_state, excluded_working_days, outcome
         ON "disclosure_case" FOR EACH ROW EXECUTE FUNCTION "supervision_case_fact_sync"()`);
     // Also under session_replication_role = replica (bulk loads skipping FK checks): the copy must follow.
-    await queryRunner.query(`ALTER TABLE "disclosure_case" ENABLE ALWAYS TRIGGER "supervision_case_fact_sync"`);
+    await queryRunner.query(
+      `ALTER TABLE "disclosure_case" ENABLE ALWAYS TRIGGER "supervision_case_fact_sync"`,
+    );
     await queryRunner.query(`
       CREATE FUNCTION "supervision_case_fact_applicant_type"() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -230,7 +232,9 @@ export class SupervisionAndReminders1795790547942 implements MigrationInterface 
         AFTER UPDATE OF type ON "applicant"
         FOR EACH ROW WHEN (OLD.type IS DISTINCT FROM NEW.type)
         EXECUTE FUNCTION "supervision_case_fact_applicant_type"()`);
-    await queryRunner.query(`ALTER TABLE "applicant" ENABLE ALWAYS TRIGGER "supervision_case_fact_applicant_type"`);
+    await queryRunner.query(
+      `ALTER TABLE "applicant" ENABLE ALWAYS TRIGGER "supervision_case_fact_applicant_type"`,
+    );
     await queryRunner.query(`
       INSERT INTO supervision_case_fact (case_id, agency_id, handler_id, applicant_type, received_on,
              clock_started_on, closed_on, due_on, clock_state, excluded_working_days, outcome)

@@ -5,6 +5,7 @@
  * as they happened (the table counts every filing, admissible or not).
  */
 import type { Outcome } from '../cases/outcome.js';
+import { WITHHOLDING_GROUNDS } from '../cases/outcome.rules.js';
 import type { IsoDate } from '../common/clock/clock.js';
 import type { FieldError } from '../common/errors/domain-error.js';
 import { REMEDY_KIND_LABELS, type RemedyKind, type RemedyResult } from './remedy.js';
@@ -31,18 +32,8 @@ export interface RemedyCheck {
   readonly notices: string[];
 }
 
-/** 不予公开 outcomes (Art. 36(3)) and 部分公开: 复议法 Art. 23(四) puts reconsideration first. */
-const REVIEW_FIRST: ReadonlySet<Outcome> = new Set<Outcome>([
-  'withheld_state_secret',
-  'withheld_prohibited_by_law',
-  'withheld_security_stability',
-  'withheld_third_party',
-  'withheld_internal_affairs',
-  'withheld_process_info',
-  'withheld_enforcement_file',
-  'special_procedure',
-  'partially_disclosed',
-]);
+/** 不予公开 on any ground (Art. 36(3), (7)) and 部分公开: 复议法 Art. 23(四) puts reconsideration first. */
+const REVIEW_FIRST: ReadonlySet<Outcome> = new Set<Outcome>([...WITHHOLDING_GROUNDS, 'partially_disclosed']);
 
 function daysBetween(a: IsoDate, b: IsoDate): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);

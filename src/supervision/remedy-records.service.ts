@@ -13,6 +13,19 @@ import { RemedyRecord } from './remedy-record.entity.js';
 import { REMEDY_KIND_LABELS, REMEDY_RESULT_LABELS } from './remedy.js';
 import { ReportLocksService } from './report-locks.service.js';
 
+/** The record's own facts, as entered. */
+function fieldsOf(dto: RecordRemedyDto) {
+  return {
+    kind: dto.kind,
+    filedOn: dto.filedOn,
+    body: dto.body.trim(),
+    caseReference: dto.caseReference?.trim() ?? '',
+    result: dto.result,
+    decidedOn: dto.decidedOn ?? null,
+    note: dto.note?.trim() ?? '',
+  };
+}
+
 function toResponse(r: RemedyRecord, notices: string[] = []): RemedyRecordResponse {
   return {
     id: r.id,
@@ -72,13 +85,7 @@ export class RemedyRecordsService {
         manager.create(RemedyRecord, {
           caseId: c.id,
           agencyId: c.agencyId,
-          kind: dto.kind,
-          filedOn: dto.filedOn,
-          body: dto.body.trim(),
-          caseReference: dto.caseReference?.trim() ?? '',
-          result: dto.result,
-          decidedOn: dto.decidedOn ?? null,
-          note: dto.note?.trim() ?? '',
+          ...fieldsOf(dto),
           recordedBy: user.id,
         }),
       );
@@ -108,15 +115,7 @@ export class RemedyRecordsService {
         );
       }
       const notices = await this.check(manager, c, dto, record.id);
-      Object.assign(record, {
-        kind: dto.kind,
-        filedOn: dto.filedOn,
-        body: dto.body.trim(),
-        caseReference: dto.caseReference?.trim() ?? '',
-        result: dto.result,
-        decidedOn: dto.decidedOn ?? null,
-        note: dto.note?.trim() ?? '',
-      });
+      Object.assign(record, fieldsOf(dto));
       const saved = await manager.save(record);
       await this.noted(manager, user, saved, 'updated');
       return toResponse(saved, notices);
