@@ -320,7 +320,7 @@ export class SupervisionService {
       table3: { year, agencyId: report.agencyId, cells: report.table3 as never },
       table4: { year, agencyId: report.agencyId, cells: report.table4 as never },
     };
-    const base = `${year}年度政府信息公开工作年度报告-表三表四${report.agencyId ? `-${report.agencyId.slice(0, 8)}` : '-全县'}`;
+    const base = report.title;
     if (query.format === 'xlsx') {
       return {
         filename: `${base}.xlsx`,

@@ -210,7 +210,9 @@ describe('supervision (e2e)', () => {
         .buffer(true)
         .parse(binary);
       expect(xlsx.status).toBe(200);
-      expect(xlsx.headers['content-disposition']).toContain("filename*=UTF-8''2026");
+      expect(xlsx.headers['content-disposition']).toContain(
+        `filename*=UTF-8''${encodeURIComponent('全县2026年政府信息公开工作年度报告（表三、表四）.xlsx')}`,
+      );
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer);
       const sheet = workbook.getWorksheet('表三')!;
