@@ -1,4 +1,6 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type Type } from '@nestjs/common';
+import { PARAMTYPES_METADATA, SELF_DECLARED_DEPS_METADATA } from '@nestjs/common/constants.js';
+import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DEMO_CASES, type DemoCase } from '../../seeds/demo-cases.data.js';
@@ -7,13 +9,10 @@ import type { AuthUser } from '../auth/auth-user.js';
 import type { Role } from '../auth/role.js';
 import type { ApplicantDto } from '../cases/dto/applicant.dto.js';
 import type { RegisterCaseDto } from '../cases/dto/register-case.dto.js';
-import { CalendarService } from '../calendar/calendar.service.js';
 import { CaseClockService } from '../cases/case-clock.service.js';
-import { CaseMapper } from '../cases/case.mapper.js';
 import { CaseSweepService } from '../cases/case-sweep.service.js';
 import { CasesService } from '../cases/cases.service.js';
 import { Clock, FixedClock, type IsoDate } from '../common/clock/clock.js';
-import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { DemoSeedExtension } from '../database/demo-seed-extension.js';
@@ -80,9 +79,7 @@ export class DemoCasesSeeder extends DemoSeedExtension {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly calendars: CalendarService,
-    private readonly idempotency: IdempotencyService,
-    private readonly mapper: CaseMapper,
+    private readonly moduleRef: ModuleRef,
     private readonly remedies: RemedyRecordsService,
     private readonly sweep: CaseSweepService,
     private readonly clock: Clock,
@@ -102,12 +99,8 @@ export class DemoCasesSeeder extends DemoSeedExtension {
     const today = this.clock.today();
     // A CasesService on a clock of its own: the global one keeps telling the rest of the app the truth.
     const seedClock = new FixedClock(this.clock.now(), this.config.businessTimeZone);
-    const cases = new CasesService(
-      this.dataSource,
-      new CaseClockService(this.dataSource, this.calendars, seedClock, this.config),
-      this.idempotency,
-      this.mapper,
-    );
+    const clocks = this.instantiate(CaseClockService, new Map<unknown, unknown>([[Clock, seedClock]]));
+    const cases = this.instantiate(CasesService, new Map<unknown, unknown>([[CaseClockService, clocks]]));
     let seeded = 0;
     for (const demo of DEMO_CASES) {
       const script = trimToToday(demo.script, today);
@@ -139,6 +132,23 @@ export class DemoCasesSeeder extends DemoSeedExtension {
       result: decided ? r.result : 'pending',
       decidedOn: decided ? r.decidedOn : null,
     });
+  }
+
+  /**
+   * A new instance of a provider with some of its dependencies swapped, the others resolved from the
+   * application as Nest would (so that a change to the constructor needs no change here).
+   */
+  private instantiate<T>(type: Type<T>, swap: ReadonlyMap<unknown, unknown>): T {
+    const types = (Reflect.getMetadata(PARAMTYPES_METADATA, type) ?? []) as unknown[];
+    const declared = (Reflect.getMetadata(SELF_DECLARED_DEPS_METADATA, type) ?? []) as Array<{
+      index: number;
+      param: unknown;
+    }>;
+    const args = types.map((paramType, index) => {
+      const token = declared.find((d) => d.index === index)?.param ?? paramType;
+      return swap.has(token) ? swap.get(token) : this.moduleRef.get(token as Type, { strict: false });
+    });
+    return new type(...args);
   }
 
   private async user(agencyCode: string, role: Role): Promise<AuthUser> {
