@@ -4,6 +4,7 @@ import { CalendarYears1795787148000 } from './1795787148000-CalendarYears.js';
 import { Cases1795788875381 } from './1795788875381-Cases.js';
 import { DocumentNumberCounter1795787108336 } from './1795787108336-DocumentNumberCounter.js';
 import { IssuedLetters1795790252777 } from './1795790252777-IssuedLetters.js';
+import { SupervisionAndReminders1795790547942 } from './1795790547942-SupervisionAndReminders.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so that the app, the CLI and the tests
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   CalendarYears1795787148000,
   Cases1795788875381,
   IssuedLetters1795790252777,
+  SupervisionAndReminders1795790547942,
 ];

@@ -14,6 +14,8 @@ import { HealthModule } from './health/health.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { CaseLettersModule } from './letters/case-letters.module.js';
 import { LettersModule } from './letters/letters.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { SupervisionModule } from './supervision/supervision.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -41,6 +43,8 @@ export class AppModule {
         CasesModule,
         CaseLettersModule,
         ConsoleModule,
+        SupervisionModule,
+        NotificationsModule,
       ],
     };
   }

@@ -15,5 +15,6 @@ export const AUDIT_EVENT_TYPES = [
   'agency.created',
   'agency.updated',
   'agency.deleted',
+  'case_list.exported_with_personal_data', // an audit case list with names, ID numbers, phones in clear
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

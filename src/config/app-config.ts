@@ -166,6 +166,45 @@ class EnvironmentVariables {
   @Transform(toBool)
   @IsBoolean()
   JOBS_ENABLED = true;
+
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
+  DEMO_CASES?: boolean;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  SMTP_HOST?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  SMTP_PORT = 587;
+
+  @Transform(toBool)
+  @IsBoolean()
+  SMTP_SECURE = false;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  SMTP_USER?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  SMTP_PASSWORD?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  SMTP_FROM?: string;
+
+  @Transform(toBool)
+  @IsBoolean()
+  SMTP_REQUIRE_TLS = false;
 }
 
 /** What Express accepts as `trust proxy`: off, on, a hop count, or trusted addresses/subnets. */
@@ -234,6 +273,23 @@ export interface AppConfig {
   readonly feePausesClock: boolean;
   /** Run background jobs (lapses, reminders) in this instance. */
   readonly jobsEnabled: boolean;
+  /** Seed demo cases of 2025–2026 in the demo county (default: with DEMO_DATA, outside production). */
+  readonly demoCases: boolean;
+  /** Reminders by e-mail; absent: in the app only. */
+  readonly smtp?: SmtpConfig;
+}
+
+export interface SmtpConfig {
+  readonly host: string;
+  readonly port: number;
+  /** Implicit TLS (port 465); otherwise STARTTLS when the server offers it. */
+  readonly secure: boolean;
+  /** Refuse to send without STARTTLS. */
+  readonly requireTls: boolean;
+  readonly user?: string;
+  readonly password?: string;
+  /** The From address, e.g. `"郯城县政务公开提醒" <gip@tancheng.gov.cn>`. */
+  readonly from: string;
 }
 
 export class ConfigError extends Error {
@@ -264,6 +320,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     'CHROMIUM_PATH',
     'CHROMIUM_CACHE_DIR',
     'REMEDY_TABLE_FILE',
+    'DEMO_CASES',
+    'SMTP_HOST',
+    'SMTP_USER',
+    'SMTP_PASSWORD',
+    'SMTP_FROM',
   ]) {
     const value = env[key];
     if (value !== undefined) picked[key] = value;
@@ -289,6 +350,12 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       `TRUST_PROXY=${JSON.stringify(parsed.TRUST_PROXY)}: expected true, false, a hop count, or a comma-separated ` +
         'list of addresses/subnets (loopback, linklocal, uniquelocal, 10.0.0.0/8 …)',
     );
+  }
+  if (parsed.SMTP_HOST !== undefined && parsed.SMTP_FROM === undefined) {
+    problems.push('SMTP_FROM: required with SMTP_HOST (the sender address of reminder e-mails)');
+  }
+  if ((parsed.SMTP_USER === undefined) !== (parsed.SMTP_PASSWORD === undefined)) {
+    problems.push('SMTP_USER and SMTP_PASSWORD: set both (authenticated SMTP) or neither');
   }
   if (problems.length > 0 || trustProxy === undefined) throw new ConfigError(problems);
 
@@ -319,5 +386,18 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     remedyTableFile: parsed.REMEDY_TABLE_FILE,
     feePausesClock: parsed.FEE_PAUSES_CLOCK,
     jobsEnabled: parsed.JOBS_ENABLED,
+    demoCases: parsed.DEMO_CASES ?? ((parsed.DEMO_DATA ?? !production) && !production),
+    smtp:
+      parsed.SMTP_HOST === undefined
+        ? undefined
+        : {
+            host: parsed.SMTP_HOST,
+            port: parsed.SMTP_PORT,
+            secure: parsed.SMTP_SECURE,
+            requireTls: parsed.SMTP_REQUIRE_TLS,
+            user: parsed.SMTP_USER,
+            password: parsed.SMTP_PASSWORD,
+            from: parsed.SMTP_FROM!,
+          },
   });
 }

@@ -1,10 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { runSeeds, type SeedResult } from '../../seeds/run-seeds.js';
 import { Clock } from '../common/clock/clock.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { DemoSeedExtension } from './demo-seed-extension.js';
 
 export type DatabaseState = 'connecting' | 'migrating' | 'ready' | 'failed';
 
@@ -38,6 +40,7 @@ export class DatabaseLifecycle {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   isReady(): boolean {
@@ -75,6 +78,7 @@ export class DatabaseLifecycle {
             now: this.clock.now(),
           })
         : { seededDemo: false };
+      if (result.demoLogins && this.config.demoCases) await this.demoExtension()?.seed();
       this.state = 'ready';
       return result;
     } catch (error) {
@@ -84,6 +88,17 @@ export class DatabaseLifecycle {
     } finally {
       await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
       await runner.release();
+    }
+  }
+
+  /** Provided by a feature module (the demo cases), or none. */
+  private demoExtension(): DemoSeedExtension | null {
+    try {
+      return this.moduleRef.get(DemoSeedExtension, { strict: false });
+    } catch (error) {
+      // Nest throws UnknownElementException (not exported from the package root) when none is provided.
+      if ((error as object).constructor?.name !== 'UnknownElementException') throw error;
+      return null;
     }
   }
 

@@ -18,6 +18,15 @@ import { DisclosureCase } from '../cases/disclosure-case.entity.js';
 import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity.js';
 import { DocumentNumberCounter } from '../letters/document-number-counter.entity.js';
 import { IssuedLetter } from '../letters/issued-letter.entity.js';
+import { NotificationSetting } from '../notifications/notification-setting.entity.js';
+import { Notification } from '../notifications/notification.entity.js';
+import { Reminder } from '../notifications/reminder.entity.js';
+import { AnnualReportLockCase } from '../supervision/annual-report-lock-case.entity.js';
+import { AnnualReportLockRemedy } from '../supervision/annual-report-lock-remedy.entity.js';
+import { AnnualReportLock } from '../supervision/annual-report-lock.entity.js';
+import { RemedyRecord } from '../supervision/remedy-record.entity.js';
+import { ReportChange } from '../supervision/report-change.entity.js';
+import { SupervisionCaseFact } from '../supervision/supervision-case-fact.entity.js';
 
 /**
  * Every entity of the schema. The app, the TypeORM CLI and the migration drift check all use this
@@ -44,4 +53,13 @@ export const ENTITIES = [
   CaseNumberSeries,
   IdempotencyRecord,
   IssuedLetter,
+  SupervisionCaseFact,
+  RemedyRecord,
+  AnnualReportLock,
+  AnnualReportLockCase,
+  AnnualReportLockRemedy,
+  ReportChange,
+  Reminder,
+  Notification,
+  NotificationSetting,
 ];

@@ -29,6 +29,12 @@ import {
 export interface AnnualReportInput {
   readonly year: number;
   readonly cases: readonly ReportCase[];
+  /**
+   * The cases whose data is checked for anomalies (default: `cases`). A caller that passes grouped
+   * cases (ReportCase.count) passes here the individual cases that may be anomalous, since a group
+   * cannot show, say, a case closed before it was received within the same year.
+   */
+  readonly anomalyCases?: readonly ReportCase[];
   readonly remedies: readonly RemedyRecord[];
   readonly table3Options?: Table3Options;
   readonly table4Options?: Table4Options;
@@ -61,7 +67,10 @@ export function buildAnnualReports(input: AnnualReportInput): AnnualReports {
   const tables3 = buildTable3ByAgency(cases, year, table3Options);
   const tables4 = buildTable4ByAgency(remedies, year, table4Options);
 
-  const caseAnomalies = findReportCaseAnomalies(cases, { year, options: table3Options });
+  const caseAnomalies = findReportCaseAnomalies(input.anomalyCases ?? cases, {
+    year,
+    options: table3Options,
+  });
   const remedyAnomalies = findRemedyRecordAnomalies(remedies);
   const agencyOfRecord = new Map(remedies.map((r) => [r.recordId, r.agencyId]));
 

@@ -57,6 +57,13 @@ export interface ReportCase {
   readonly closedOn: IsoDate | null;
   /** The final outcome; read only when the case is closed. */
   readonly outcome: Outcome | null;
+  /**
+   * How many cases this row stands for (default 1). A query may pass one row per group of cases
+   * that the year's counting cannot tell apart (same agency, applicant type, outcome, and dates on
+   * the same side of 1 January and 31 December): the counts are then exact while drill-downs and
+   * identity checks name the group's caseId.
+   */
+  readonly count?: number;
 }
 
 /** Which date makes an application received in a year; see the file comment. */
@@ -155,11 +162,11 @@ function inColumn(c: ReportCase, column: Table3Column): boolean {
 
 // ── Builders ──────────────────────────────────────────────────────────────────────────────────────
 
-function addCase(counts: Int32Array, mask: number, column: number | undefined): void {
+function addCase(counts: Int32Array, mask: number, column: number | undefined, n: number): void {
   for (let m = mask; m !== 0; m &= m - 1) {
     const base = (31 - Math.clz32(m & -m)) * WIDTH;
-    counts[base + TOTAL] += 1;
-    if (column !== undefined) counts[base + column] += 1;
+    counts[base + TOTAL] += n;
+    if (column !== undefined) counts[base + column] += n;
   }
 }
 
@@ -179,7 +186,7 @@ export function buildTable3(cases: readonly ReportCase[], year: number, options?
   const counts = new Int32Array(TABLE3_ROWS.length * WIDTH);
   for (const c of cases) {
     const mask = rowMask(c, b);
-    if (mask !== 0) addCase(counts, mask, COLUMN_INDEX.get(c.applicantType));
+    if (mask !== 0) addCase(counts, mask, COLUMN_INDEX.get(c.applicantType), c.count ?? 1);
   }
   return toTable(year, null, counts);
 }
@@ -200,8 +207,9 @@ export function buildTable3ByAgency(
     const mask = rowMask(c, b);
     if (mask === 0) continue;
     const column = COLUMN_INDEX.get(c.applicantType);
-    addCase(all, mask, column);
-    addCase(counts, mask, column);
+    const n = c.count ?? 1;
+    addCase(all, mask, column, n);
+    addCase(counts, mask, column, n);
   }
   return {
     countyWide: toTable(year, null, all),

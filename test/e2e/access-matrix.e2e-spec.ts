@@ -7,6 +7,7 @@ import { ACCESS_POLICY } from '../../src/auth/access-policy.decorators.js';
 import { ROLES, type Role } from '../../src/auth/role.js';
 import { User } from '../../src/auth/user.entity.js';
 import { UsersService } from '../../src/auth/users.service.js';
+import { RemedyRecordsService } from '../../src/supervision/remedy-records.service.js';
 import { agencyId, DEMO_APP, signIn, type Session } from '../support/auth.js';
 import { Given } from '../support/cases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -94,6 +95,16 @@ describe('access matrix', () => {
           .getOneOrFail(),
       freshRefreshToken: async () => (await signIn(t, 'jtj.handler')).refreshToken,
       given: new Given(t),
+      remedyIn: async (id) => {
+        const c = await fixtures.given.caseIn(id, 'served');
+        const r = await t.app.get(RemedyRecordsService).record(await fixtures.given.user(id, 'clerk'), c.id, {
+          kind: 'reconsideration',
+          filedOn: '2026-11-27',
+          body: '郯城县人民政府',
+          result: 'pending',
+        });
+        return { caseId: c.id, remedyId: r.id, version: r.version };
+      },
     };
   });
   afterAll(() => t.close());

@@ -39,6 +39,8 @@ export interface MatrixFixtures {
   /** A refresh token of a fresh sign-in (of a bystander, not the actor). */
   freshRefreshToken(): Promise<string>;
   unique(prefix: string): string;
+  /** A concluded case of the agency with one remedy record on it. */
+  remedyIn(agencyId: string): Promise<{ caseId: string; remedyId: string; version: number }>;
   /** Cases in a given state (test/support/cases.ts). */
   readonly given: Given;
 }
@@ -623,6 +625,99 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
     }),
     expect: page(only({ admin: 200 })),
   },
+
+  // ── supervision: every agency for supervisors and admins, one's own for everyone else ──
+  supervisionRead('GET /api/v1/supervision/timeliness', '/timeliness?from=2026-01-01&to=2026-12-31&'),
+  supervisionRead('GET /api/v1/supervision/at-risk', '/at-risk?'),
+  supervisionRead('GET /api/v1/supervision/annual-reports/:year', '/annual-reports/2026?'),
+  supervisionRead(
+    'GET /api/v1/supervision/annual-reports/:year/cells',
+    '/annual-reports/2026/cells?table=3&row=received&column=total&',
+  ),
+  supervisionRead(
+    'GET /api/v1/supervision/annual-reports/:year/export',
+    '/annual-reports/2026/export?format=csv&',
+  ),
+  supervisionRead(
+    'GET /api/v1/supervision/case-export',
+    '/case-export?format=csv&from=2026-01-01&to=2026-12-31&',
+  ),
+  {
+    route: 'POST /api/v1/supervision/annual-reports/:year/lock',
+    policy: 'approver (own agency’s report), supervisor (any agency’s, or the county’s)',
+    // A year per actor, so that each lock is the first of its (year, agency).
+    request: ({ actor, agencyId }) => ({
+      path: `/api/v1/supervision/annual-reports/${actor === 'approver' ? 2024 : actor === 'supervisor' ? 2023 : 2022}/lock`,
+      body: { agencyId },
+    }),
+    expect: only({ approver: { own: 200, other: 404 }, supervisor: 200 }),
+  },
+  caseRead('GET /api/v1/cases/:id/remedies', '/remedies'),
+  {
+    route: 'POST /api/v1/cases/:id/remedies',
+    policy: 'clerk, handler, approver of the case’s agency (a concluded case)',
+    request: async ({ fixtures, agencyId }) => ({
+      path: `/api/v1/cases/${(await fixtures.given.caseIn(agencyId, 'served')).id}/remedies`,
+      body: { kind: 'reconsideration', filedOn: TODAY, body: '郯城县人民政府', result: 'pending' },
+    }),
+    expect: only({
+      clerk: { own: 201, other: 404 },
+      handler: { own: 201, other: 404 },
+      approver: { own: 201, other: 404 },
+    }),
+  },
+  {
+    route: 'PATCH /api/v1/cases/:id/remedies/:remedyId',
+    policy: 'clerk, handler, approver of the case’s agency',
+    request: async ({ fixtures, agencyId }) => {
+      const r = await fixtures.remedyIn(agencyId);
+      return {
+        path: `/api/v1/cases/${r.caseId}/remedies/${r.remedyId}`,
+        body: {
+          version: r.version,
+          kind: 'reconsideration',
+          filedOn: TODAY,
+          body: '郯城县人民政府',
+          caseReference: '郯政复〔2026〕1号',
+          result: 'pending',
+        },
+      };
+    },
+    expect: only({
+      clerk: { own: 200, other: 404 },
+      handler: { own: 200, other: 404 },
+      approver: { own: 200, other: 404 },
+    }),
+  },
+
+  // ── notifications: the signed-in user's own ──
+  {
+    route: 'GET /api/v1/notifications',
+    policy: 'any signed-in user (own notifications)',
+    expect: signedIn(200),
+  },
+  {
+    route: 'POST /api/v1/notifications/read-all',
+    policy: 'any signed-in user (own notifications)',
+    expect: signedIn(200),
+  },
+  {
+    route: 'POST /api/v1/notifications/:id/read',
+    policy: 'any signed-in user, own notifications only (404 shown: not one of theirs)',
+    request: () => ({ path: '/api/v1/notifications/00000000-0000-4000-8000-000000000000/read' }),
+    expect: signedIn(404),
+  },
+  {
+    route: 'GET /api/v1/notifications/settings',
+    policy: 'any signed-in user (own setting)',
+    expect: signedIn(200),
+  },
+  {
+    route: 'PUT /api/v1/notifications/settings',
+    policy: 'any signed-in user (own setting)',
+    request: () => ({ path: '/api/v1/notifications/settings', body: { emailEnabled: false } }),
+    expect: signedIn(200),
+  },
 ];
 
 /** One step each console actor can take on a case of their agency (from the case page). */
@@ -708,5 +803,15 @@ function caseStep(
       return { path: `/api/v1/cases/${c.id}/${step}`, body: { version: c.version, ...(await body(ctx, c)) } };
     },
     expect: only(Object.fromEntries(roles.map((r) => [r, { own: 200, other: 404 }]))),
+  };
+}
+
+/** A supervision read about one agency: its own people, and supervisors and admins for every agency. */
+function supervisionRead(route: string, pathAndQuery: string): MatrixRow {
+  return {
+    route,
+    policy: 'any signed-in user for their own agency; supervisor and admin for every agency (others 404)',
+    request: ({ agencyId }) => ({ path: `/api/v1/supervision${pathAndQuery}agencyId=${agencyId}` }),
+    expect: { ...signedIn({ own: 200, other: 404 }), supervisor: 200, admin: 200 },
   };
 }

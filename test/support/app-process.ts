@@ -35,6 +35,8 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
       LOG_FORMAT: 'json',
       LOG_LEVEL: 'info',
       DEMO_DATA: 'true',
+      // The demo cases take seconds to build through the services: only the test that needs them.
+      DEMO_CASES: 'false',
       ...env,
       PORT: String(port),
     },

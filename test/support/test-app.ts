@@ -47,6 +47,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     LOG_FORMAT: 'json',
     DEMO_DATA: 'false',
     JOBS_ENABLED: 'false',
+    // Tests build the cases they need; the demo cases are for people trying the app.
+    DEMO_CASES: 'false',
     ...options.env,
   });
   const clock = new FixedClock(new Date(options.now ?? '2026-11-27T10:00:00+08:00'), config.businessTimeZone);

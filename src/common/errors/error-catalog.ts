@@ -5,6 +5,7 @@ import { CASES_ERRORS } from '../../cases/cases.errors.js';
 import { CONSOLE_ERRORS } from '../../console/console.errors.js';
 import { DATABASE_ERRORS } from '../../database/database.errors.js';
 import { LETTERS_ERRORS } from '../../letters/letters.errors.js';
+import { SUPERVISION_ERRORS } from '../../supervision/supervision.errors.js';
 import { COMMON_ERRORS } from './common.errors.js';
 import type { ErrorSpec } from './error-spec.js';
 
@@ -22,6 +23,7 @@ export const ERROR_CATALOG = {
   ...CASES_ERRORS,
   ...LETTERS_ERRORS,
   ...CONSOLE_ERRORS,
+  ...SUPERVISION_ERRORS,
 } as const satisfies Record<string, ErrorSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -1,0 +1,277 @@
+/**
+ * The timeliness report (timeliness.rules.ts) from counts a database has already grouped, so that a
+ * county-wide dashboard over a million cases moves a few thousand rows, not the cases. The
+ * definitions are computeTimeliness's; the only difference is that working days come as a
+ * histogram (value → how many cases), from which the median and the nearest-rank p90 are read
+ * exactly. A test holds the two functions to the same answers on the same cases.
+ */
+import type { IsoDate } from '../common/clock/clock.js';
+import { DomainError } from '../common/errors/domain-error.js';
+import { checkPeriod, isIsoDate, monthsOf } from './report-period.js';
+import type {
+  CurrentFigures,
+  FlowFigures,
+  TimelinessCase,
+  TimelinessFigures,
+  TimelinessReport,
+} from './timeliness.rules.js';
+
+/**
+ * One grouped row. `handler` rows are grouped by agency, handler, lateness and working days and carry
+ * every count; `closing_month` rows by the month of closing, lateness and working days (closure
+ * figures); `receipt_month` rows by the month of receipt (received).
+ */
+export interface TimelinessAggregate {
+  readonly set: 'handler' | 'closing_month' | 'receipt_month';
+  readonly agencyId: string | null;
+  /** null on a `handler` row: the agency's unassigned cases. */
+  readonly handlerId: string | null;
+  /** `YYYY-MM` on month rows. */
+  readonly month: string | null;
+  /** Closed in the period with a due date: after it (true) or on/before it (false); otherwise null. */
+  readonly late: boolean | null;
+  /** Working days taken by those (paused time excluded); null when unknown or not such a case. */
+  readonly workingDays: number | null;
+  readonly received: number;
+  readonly closed: number;
+  readonly open: number;
+  readonly paused: number;
+  readonly dueSoon: number;
+  readonly overdueOpen: number;
+}
+
+/** The k-th smallest value (0-based) of a histogram. */
+function kth(histogram: ReadonlyMap<number, number>, sortedValues: readonly number[], k: number): number {
+  let seen = 0;
+  for (const value of sortedValues) {
+    seen += histogram.get(value)!;
+    if (k < seen) return value;
+  }
+  throw new Error('rank outside the sample');
+}
+
+/** Median of a histogram: the middle value, or the mean of the two middle values; null when empty. */
+export function histogramMedian(histogram: ReadonlyMap<number, number>): number | null {
+  const n = [...histogram.values()].reduce((s, c) => s + c, 0);
+  if (n === 0) return null;
+  const values = [...histogram.keys()].sort((a, b) => a - b);
+  const mid = Math.floor(n / 2);
+  return n % 2 === 1
+    ? kth(histogram, values, mid)
+    : (kth(histogram, values, mid - 1) + kth(histogram, values, mid)) / 2;
+}
+
+/** Nearest-rank percentile of a histogram; null when empty. */
+export function histogramNearestRank(histogram: ReadonlyMap<number, number>, p: number): number | null {
+  const n = [...histogram.values()].reduce((s, c) => s + c, 0);
+  if (n === 0) return null;
+  const rank = Math.min(Math.max(1, Math.ceil((p / 100) * n)), n);
+  return kth(
+    histogram,
+    [...histogram.keys()].sort((a, b) => a - b),
+    rank - 1,
+  );
+}
+
+class Sum {
+  received = 0;
+  closed = 0;
+  closedOnTime = 0;
+  closedLate = 0;
+  open = 0;
+  paused = 0;
+  dueSoon = 0;
+  overdueOpen = 0;
+  readonly histogram = new Map<number, number>();
+
+  add(row: TimelinessAggregate): void {
+    this.received += row.received;
+    this.closed += row.closed;
+    this.open += row.open;
+    this.paused += row.paused;
+    this.dueSoon += row.dueSoon;
+    this.overdueOpen += row.overdueOpen;
+    if (row.late === null) return;
+    if (row.late) this.closedLate += row.closed;
+    else this.closedOnTime += row.closed;
+    if (row.workingDays !== null) {
+      this.histogram.set(row.workingDays, (this.histogram.get(row.workingDays) ?? 0) + row.closed);
+    }
+  }
+
+  flow(): FlowFigures {
+    const closedWithDeadline = this.closedOnTime + this.closedLate;
+    return {
+      received: this.received,
+      closed: this.closed,
+      closedWithDeadline,
+      closedOnTime: this.closedOnTime,
+      closedLate: this.closedLate,
+      onTimeRate: closedWithDeadline === 0 ? null : this.closedOnTime / closedWithDeadline,
+      medianWorkingDays: histogramMedian(this.histogram),
+      p90WorkingDays: histogramNearestRank(this.histogram, 90),
+    };
+  }
+
+  figures(): TimelinessFigures {
+    const current: CurrentFigures = {
+      open: this.open,
+      paused: this.paused,
+      dueSoon: this.dueSoon,
+      overdueOpen: this.overdueOpen,
+    };
+    return { ...this.flow(), ...current };
+  }
+}
+
+function sumOf<K>(map: Map<K, Sum>, key: K): Sum {
+  let sum = map.get(key);
+  if (sum === undefined) map.set(key, (sum = new Sum()));
+  return sum;
+}
+
+const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The same report computeTimeliness gives for the cases these rows were grouped from. */
+export function timelinessFromAggregates(
+  rows: readonly TimelinessAggregate[],
+  query: { readonly from: IsoDate; readonly to: IsoDate; readonly today: IsoDate },
+): TimelinessReport {
+  const { from, to } = checkPeriod(query);
+  if (!isIsoDate(query.today))
+    throw DomainError.validation([{ field: 'today', message: '应为 YYYY-MM-DD 格式的日期' }]);
+  const months = monthsOf({ from, to });
+  const overall = new Sum();
+  const byAgency = new Map<string, Sum>();
+  const byHandler = new Map<string, { agencyId: string; handlerId: string | null; sum: Sum }>();
+  const byMonth = new Map<string, Sum>(months.map((m) => [m, new Sum()]));
+
+  for (const row of rows) {
+    if (row.set === 'handler') {
+      const agencyId = row.agencyId!;
+      const key = `${agencyId}\u0000${row.handlerId ?? '\u0001'}`;
+      let handler = byHandler.get(key);
+      if (handler === undefined) {
+        byHandler.set(key, (handler = { agencyId, handlerId: row.handlerId, sum: new Sum() }));
+      }
+      for (const sum of [overall, sumOf(byAgency, agencyId), handler.sum]) sum.add(row);
+    } else {
+      const month = byMonth.get(row.month!);
+      if (month === undefined) continue;
+      // Month rows carry only what is split by month: receipts, or closures with their lateness.
+      month.add(
+        row.set === 'receipt_month'
+          ? { ...row, closed: 0, open: 0, paused: 0, dueSoon: 0, overdueOpen: 0, late: null }
+          : { ...row, received: 0, open: 0, paused: 0, dueSoon: 0, overdueOpen: 0 },
+      );
+    }
+  }
+
+  return {
+    period: { from, to },
+    today: query.today,
+    overall: overall.figures(),
+    byAgency: [...byAgency.entries()]
+      .sort(([a], [b]) => byId(a, b))
+      .map(([agencyId, sum]) => ({ agencyId, figures: sum.figures() })),
+    byHandler: [...byHandler.values()]
+      .sort((a, b) => byId(a.agencyId, b.agencyId) || byId(a.handlerId ?? '', b.handlerId ?? ''))
+      .map(({ agencyId, handlerId, sum }) => ({ agencyId, handlerId, figures: sum.figures() })),
+    byMonth: months.map((month) => ({ month, figures: byMonth.get(month)!.flow() })),
+  };
+}
+
+/**
+ * What the dashboard query computes, written over plain cases: the rows timelinessFromAggregates
+ * reads. The query must give the same rows (a test compares them); keep the two in step.
+ */
+export function aggregateTimelinessCases(
+  cases: readonly TimelinessCase[],
+  query: {
+    readonly from: IsoDate;
+    readonly to: IsoDate;
+    readonly today: IsoDate;
+    readonly dueSoonWithin?: number;
+  },
+): TimelinessAggregate[] {
+  const { from, to, today } = query;
+  const dueSoonWithin = query.dueSoonWithin ?? 3;
+  const groups = new Map<string, TimelinessAggregate>();
+  const add = (row: TimelinessAggregate): void => {
+    const key = [row.set, row.agencyId, row.handlerId, row.month, row.late, row.workingDays].join('\u0000');
+    const found = groups.get(key);
+    groups.set(
+      key,
+      found === undefined
+        ? row
+        : {
+            ...found,
+            received: found.received + row.received,
+            closed: found.closed + row.closed,
+            open: found.open + row.open,
+            paused: found.paused + row.paused,
+            dueSoon: found.dueSoon + row.dueSoon,
+            overdueOpen: found.overdueOpen + row.overdueOpen,
+          },
+    );
+  };
+  for (const c of cases) {
+    const received = c.receivedOn >= from && c.receivedOn <= to;
+    const closed = c.closedOn !== null && c.closedOn >= from && c.closedOn <= to;
+    if (!received && !closed && c.closedOn !== null) continue; // not in the period, not open
+    const withDeadline = closed && c.dueOn !== null;
+    const late = withDeadline ? c.closedOn! > c.dueOn! : null;
+    const workingDays = withDeadline ? c.workingDaysTaken : null;
+    const open = c.closedOn === null;
+    const zero = { received: 0, closed: 0, open: 0, paused: 0, dueSoon: 0, overdueOpen: 0 };
+    add({
+      set: 'handler',
+      agencyId: c.agencyId,
+      handlerId: c.handlerId,
+      month: null,
+      late,
+      workingDays,
+      received: received ? 1 : 0,
+      closed: closed ? 1 : 0,
+      open: open ? 1 : 0,
+      paused: open && c.paused ? 1 : 0,
+      dueSoon:
+        open &&
+        !c.paused &&
+        c.dueOn !== null &&
+        c.dueOn >= today &&
+        c.remainingWorkingDays !== null &&
+        c.remainingWorkingDays <= dueSoonWithin
+          ? 1
+          : 0,
+      overdueOpen: open && c.dueOn !== null && c.dueOn < today ? 1 : 0,
+    });
+    if (closed) {
+      const month = c.closedOn!.slice(0, 7);
+      add({
+        set: 'closing_month',
+        agencyId: null,
+        handlerId: null,
+        month,
+        late,
+        workingDays,
+        ...zero,
+        closed: 1,
+      });
+    }
+    if (received) {
+      const month = c.receivedOn.slice(0, 7);
+      add({
+        set: 'receipt_month',
+        agencyId: null,
+        handlerId: null,
+        month,
+        late: null,
+        workingDays: null,
+        ...zero,
+        received: 1,
+      });
+    }
+  }
+  return [...groups.values()];
+}
