@@ -99,18 +99,20 @@ export class LetterIssuer {
 
   async facts(manager: EntityManager, input: CaseLetterInput): Promise<CaseLetterFacts> {
     const c = input.case;
-    const [agency, applicant, handler, consultations, letters, [{ n }]] = await Promise.all([
-      manager.findOneByOrFail(Agency, { id: c.agencyId }),
-      manager.findOneByOrFail(Applicant, { id: c.applicantId }),
-      c.handlerId ? manager.findOneBy(User, { id: c.handlerId }) : Promise.resolve(null),
-      manager.find(CaseConsultation, { where: { caseId: c.id }, order: { dispatchedOn: 'ASC' } }),
-      this.currentLetters(manager, c.id),
-      // Art. 35: the applicant's applications to this agency since the first of the month of receipt.
-      manager.query(
-        `SELECT count(*)::int AS n FROM disclosure_case WHERE applicant_id = $1 AND received_on >= $2::date`,
-        [c.applicantId, `${c.receivedOn.slice(0, 7)}-01`],
-      ) as Promise<Array<{ n: number }>>,
-    ]);
+    // One after the other: inside the issuing transaction the manager has a single connection.
+    const agency = await manager.findOneByOrFail(Agency, { id: c.agencyId });
+    const applicant = await manager.findOneByOrFail(Applicant, { id: c.applicantId });
+    const handler = c.handlerId ? await manager.findOneBy(User, { id: c.handlerId }) : null;
+    const consultations = await manager.find(CaseConsultation, {
+      where: { caseId: c.id },
+      order: { dispatchedOn: 'ASC' },
+    });
+    const letters = await this.currentLetters(manager, c.id);
+    // Art. 35: the applicant's applications to this agency since the first of the month of receipt.
+    const [{ n }] = (await manager.query(
+      `SELECT count(*)::int AS n FROM disclosure_case WHERE applicant_id = $1 AND received_on >= $2::date`,
+      [c.applicantId, `${c.receivedOn.slice(0, 7)}-01`],
+    )) as Array<{ n: number }>;
     return {
       today: input.today,
       case: {

@@ -98,10 +98,9 @@ export class ReportLocksService implements OnModuleInit {
     const scope = agencyId === null ? AgencyScope.all() : AgencyScope.only(agencyId);
     try {
       return await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-        const [classes, remedies] = await Promise.all([
-          this.queries.reportClasses(scope, year, manager),
-          this.queries.remedyRecords(scope, year, manager),
-        ]);
+        // One after the other: a transaction has a single connection.
+        const classes = await this.queries.reportClasses(scope, year, manager);
+        const remedies = await this.queries.remedyRecords(scope, year, manager);
         const { countyWide } = buildAnnualReports({
           year,
           cases: classes.map((c) => representativeOf(c, year)),
