@@ -1,6 +1,7 @@
 import { Init1795785718361 } from './1795785718361-Init.js';
 import { AccessControl1795786797403 } from './1795786797403-AccessControl.js';
 import { CalendarYears1795787148000 } from './1795787148000-CalendarYears.js';
+import { CaseListIndexes1795791735555 } from './1795791735555-CaseListIndexes.js';
 import { Cases1795788875381 } from './1795788875381-Cases.js';
 import { DocumentNumberCounter1795787108336 } from './1795787108336-DocumentNumberCounter.js';
 
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   DocumentNumberCounter1795787108336,
   CalendarYears1795787148000,
   Cases1795788875381,
+  CaseListIndexes1795791735555,
 ];
