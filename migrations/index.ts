@@ -3,6 +3,7 @@ import { AccessControl1795786797403 } from './1795786797403-AccessControl.js';
 import { CalendarYears1795787148000 } from './1795787148000-CalendarYears.js';
 import { CaseListIndexes1795791735555 } from './1795791735555-CaseListIndexes.js';
 import { Cases1795788875381 } from './1795788875381-Cases.js';
+import { CaseTextSearch1795791735556 } from './1795791735556-CaseTextSearch.js';
 import { DocumentNumberCounter1795787108336 } from './1795787108336-DocumentNumberCounter.js';
 
 /**
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   CalendarYears1795787148000,
   Cases1795788875381,
   CaseListIndexes1795791735555,
+  CaseTextSearch1795791735556,
 ];

@@ -224,14 +224,21 @@ export class CaseQueriesService {
     }
     if (query.q?.trim()) {
       const q = query.q.trim();
-      const text = 'c.informationSought ILIKE :q';
+      // Three characters or more: the trigram index. Two: the trigram index cannot narrow them, so
+      // the bigram index (migration CaseTextSearch) answers exactly — a text contains a two-character
+      // term if and only if the term is one of its bigrams. (Adding ILIKE would make the planner
+      // multiply two selectivities of one condition and misjudge every plan and estimate.)
+      const text =
+        [...q].length === 2
+          ? 'case_text_bigrams(c.informationSought) @> case_text_bigrams(:term)'
+          : 'c.informationSought ILIKE :q';
       // Only something shaped like a case number (2026-00015) can be one: other text needs no
       // second condition, which would cost a scan of the case-number index for a supervisor.
       qb.andWhere(
         CASE_NUMBER_SHAPE.test(q)
           ? new Brackets((w) => w.where(text).orWhere('c.caseNumber = :caseNumber'))
           : text,
-        { q: `%${escapeLike(q)}%`, caseNumber: q },
+        { q: `%${escapeLike(q)}%`, term: q, caseNumber: q },
       );
     }
   }

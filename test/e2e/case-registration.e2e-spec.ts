@@ -364,6 +364,15 @@ describe('registering an application', () => {
       expect(newest.body.items).toHaveLength(1);
     });
 
+    it('finds a two-character term, and a one-character one', async () => {
+      const two = await clerk.get(`/api/v1/cases?q=${encodeURIComponent('供水')}&pageSize=100`).expect(200);
+      expect(ids(two).sort()).toEqual([...registered].sort());
+      const one = await clerk.get(`/api/v1/cases?q=${encodeURIComponent('网')}&pageSize=100`).expect(200);
+      expect(ids(one)).toEqual(expect.arrayContaining(registered));
+      const none = await clerk.get(`/api/v1/cases?q=${encodeURIComponent('供电')}`).expect(200);
+      expect(none.body).toMatchObject({ items: [], total: 0, totalExact: true });
+    });
+
     it('searches the case number only with something shaped like one', async () => {
       const first = await clerk.get(`/api/v1/cases/${registered[0]}`).expect(200);
       const byNumber = await clerk.get(`/api/v1/cases?q=${first.body.caseNumber}`).expect(200);

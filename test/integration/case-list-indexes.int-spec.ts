@@ -16,14 +16,15 @@ describe('case list indexes', () => {
   const order = `ORDER BY ${CLOSED_CASE}, c.due_on NULLS LAST, c.received_on, c.id`;
   const someId = '00000000-0000-4000-8000-000000000001';
 
-  async function plan(sql: string, params: unknown[] = []): Promise<string> {
+  async function plan(sql: string, params: unknown[] = [], options = { bitmaps: false }): Promise<string> {
     const runner = db.dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
       await runner.query('SET LOCAL enable_sort = off');
       await runner.query('SET LOCAL enable_seqscan = off');
-      await runner.query('SET LOCAL enable_bitmapscan = off');
+      // Bitmap scans would hide a missing order; GIN indexes (text search) only have those.
+      if (!options.bitmaps) await runner.query('SET LOCAL enable_bitmapscan = off');
       const rows = (await runner.query(`EXPLAIN ${sql}`, params)) as Array<{ 'QUERY PLAN': string }>;
       await runner.rollbackTransaction();
       return rows.map((r) => r['QUERY PLAN']).join('\n');
@@ -62,6 +63,28 @@ describe('case list indexes', () => {
     const text = await plan(`SELECT count(*) FROM disclosure_case c WHERE ${where}`, params);
     expect(text).toMatch(/Index Cond: .*status/);
     expect(text).not.toMatch(/Filter: .*status/);
+  });
+
+  it('looks a two-character term up in the bigram index', async () => {
+    const text = await plan(
+      `SELECT c.id FROM disclosure_case c WHERE case_text_bigrams(c.information_sought) @> case_text_bigrams($1)`,
+      ['疫苗'],
+      { bitmaps: true },
+    );
+    expect(text).toContain('disclosure_case_information_sought_bigram_idx');
+  });
+
+  it.each([
+    ['土地征收补偿', '征收', true],
+    ['土地征收补偿', '收征', false],
+    ['ABC公开', 'bc', true],
+    ['一', '一', true], // no bigram at all: contained trivially (the service uses ILIKE for one character)
+  ])('case_text_bigrams(%s) holds every piece of “%s”: %s', async (textValue, term, holds) => {
+    const [row] = (await db.dataSource.query(
+      `SELECT case_text_bigrams($1) @> case_text_bigrams($2) AS holds`,
+      [textValue, term],
+    )) as Array<{ holds: boolean }>;
+    expect(row.holds).toBe(holds);
   });
 
   it('finds applicants by ID number without their agency', async () => {
