@@ -1,17 +1,15 @@
 /**
- * The real application (AppModule, as main.ts builds it) on a benchmark database, without HTTP:
- * benchmarks call its services directly (`app.get(CaseQueriesService).list(user, query)`).
- * "Now" is fixed (the data set's asOf day), background jobs are off, logs are silent.
+ * The real application on a benchmark database: the test app (test/support/test-app.ts: AppModule
+ * and configureApp as main.ts builds them, "now" fixed, jobs off, logs silent) on a database it does
+ * not own. Benchmarks call its services directly (`app.get(CaseQueriesService).list(user, query)`) or
+ * its HTTP API (`app.test.http`).
  */
-import type { INestApplication, Type } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { DataSource, type Logger as TypeOrmLogger, type QueryRunner } from 'typeorm';
-import { AppModule } from '../../../src/app.module.js';
-import { Clock, FixedClock } from '../../../src/common/clock/clock.js';
-import { loadConfig } from '../../../src/config/app-config.js';
-import { DatabaseLifecycle } from '../../../src/database/database-lifecycle.service.js';
+import type { Type } from '@nestjs/common';
+import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
+import { createTestApp, type TestApp } from '../../support/test-app.js';
 
 export interface BenchApp {
+  readonly test: TestApp;
   get<T>(type: Type<T>): T;
   readonly dataSource: DataSource;
   /** Runs fn and returns the SQL statements (with parameters) the app sent meanwhile. */
@@ -20,31 +18,22 @@ export interface BenchApp {
 }
 
 export async function startBenchApp(databaseUrl: string, options: { now: string }): Promise<BenchApp> {
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    LOG_FORMAT: 'json',
-    DEMO_DATA: 'false',
-    JOBS_ENABLED: 'false',
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+  // A database passed in is shared: the app never drops it.
+  const test = await createTestApp({
+    now: options.now,
+    database: { name, url: databaseUrl, drop: async () => undefined },
   });
-  const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot({ config, databaseUrl })],
-  })
-    .overrideProvider(Clock)
-    .useValue(new FixedClock(new Date(options.now), config.businessTimeZone))
-    .compile();
-  const app: INestApplication = moduleRef.createNestApplication({ logger: false });
-  await app.init();
-  await app.get(DatabaseLifecycle).bootstrap({ seed: false });
-  const dataSource = app.get(DataSource);
+  const dataSource = test.dataSource;
   return {
-    get: (type) => app.get(type),
+    test,
+    get: (type) => test.app.get(type),
     dataSource,
     captureQueries: async (fn) => {
       const captured: Array<{ sql: string; parameters: unknown[] }> = [];
       const original = dataSource.logger;
       const recorder: TypeOrmLogger = {
-        logQuery: (sql: string, parameters?: unknown[], _runner?: QueryRunner) => {
+        logQuery: (sql: string, parameters?: unknown[]) => {
           captured.push({ sql, parameters: parameters ?? [] });
         },
         logQueryError: () => undefined,
@@ -61,6 +50,6 @@ export async function startBenchApp(databaseUrl: string, options: { now: string 
       }
       return captured;
     },
-    close: () => app.close(),
+    close: () => test.close(),
   };
 }
