@@ -39,7 +39,8 @@ export interface ApplicantAgent {
 @Entity('applicant')
 @Check('applicant_type_check', `type IN (${APPLICANT_TYPES.map((t) => `'${t}'`).join(', ')})`)
 @Check('applicant_id_type_check', `id_type IN (${ID_DOCUMENT_TYPES.map((t) => `'${t}'`).join(', ')})`)
-@Index('applicant_agency_id_number_idx', ['agencyId', 'idNumber'])
+// Lookup by ID number, within an agency or across the county (supervisors).
+@Index('applicant_id_number_agency_id_idx', ['idNumber', 'agencyId'])
 // Trigram search by name (pg_trgm, created by the migration).
 @Index('applicant_name_trgm_idx', { synchronize: false })
 export class Applicant {

@@ -45,8 +45,19 @@ const inList = (column: string, values: readonly string[]) =>
 @Index('disclosure_case_agency_id_received_on_idx', ['agencyId', 'receivedOn'])
 @Index('disclosure_case_handler_id_status_idx', ['handlerId', 'status'])
 @Index('disclosure_case_applicant_id_idx', ['applicantId'])
+// The whole county by receipt date (supervisors' lists, annual-report periods).
+@Index('disclosure_case_received_on_idx', ['receivedOn'])
 // Trigram search in the information sought (pg_trgm, created by the migration; TypeORM cannot express it).
 @Index('disclosure_case_information_sought_trgm_idx', { synchronize: false })
+// Bigram search in the information sought, for the two-character terms Chinese searches often are
+// (case_text_bigrams(), migration CaseTextSearch; TypeORM cannot express it).
+@Index('disclosure_case_information_sought_bigram_idx', { synchronize: false })
+// The lists' default order, "open first, then by due date" (CLOSED_CASE in case-queries.service.ts,
+// then due_on, received_on, id), for the county, an agency and a handler: expression indexes created
+// by migration CaseListIndexes, which TypeORM cannot express.
+@Index('disclosure_case_list_idx', { synchronize: false })
+@Index('disclosure_case_agency_id_list_idx', { synchronize: false })
+@Index('disclosure_case_handler_id_list_idx', { synchronize: false })
 export class DisclosureCase {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -312,4 +312,94 @@ describe('registering an application', () => {
     await clerk.get('/api/v1/cases?status=nonsense').expect(400);
     await clerk.get('/api/v1/cases?receivedFrom=2026-13-01').expect(400);
   });
+
+  describe('counts and pages a list the way the indexes serve it', () => {
+    type Item = { id: string; status: string; dueFlag: string; dueOn: string | null; caseNumber: string };
+    const ids = (res: { body: { items: Item[] } }) => res.body.items.map((i) => i.id);
+    const text = '郯城县2026年城区供水管网改造项目';
+    let registered: string[];
+
+    beforeAll(async () => {
+      registered = [];
+      for (const n of [1, 2, 3]) {
+        const res = await register(registration({ informationSought: `${text}第${n}标段` })).expect(201);
+        registered.push(res.body.id as string);
+      }
+      // And one closed at once: an on-the-spot reply (Art. 33 para 1).
+      await register(
+        registration({
+          informationSought: '郯城县2026年政府工作报告',
+          onTheSpotReply: {
+            outcome: 'already_public',
+            detail: { accessInstructions: '县政府门户网站已公开' },
+          },
+        } as never),
+      ).expect(201);
+    });
+
+    it('counts the matches when the page is full, exactly (totalExact)', async () => {
+      const page = await clerk.get(`/api/v1/cases?q=${encodeURIComponent(text)}&pageSize=2`).expect(200);
+      expect(page.body).toMatchObject({ page: 1, pageSize: 2, total: 3, totalExact: true });
+      expect(page.body.items).toHaveLength(2);
+      const all = await clerk.get('/api/v1/cases?open=true&pageSize=100').expect(200);
+      const counted = await clerk.get('/api/v1/cases?open=true&pageSize=1').expect(200);
+      expect(counted.body).toMatchObject({ total: all.body.total, totalExact: true });
+      expect(counted.body.total).toBe(all.body.items.length);
+    });
+
+    it('pages through the same order as one long page', async () => {
+      const long = await clerk.get(`/api/v1/cases?q=${encodeURIComponent(text)}&pageSize=3`).expect(200);
+      expect(ids(long).sort()).toEqual([...registered].sort());
+      const pages = [];
+      for (const p of [1, 2, 3, 4]) {
+        pages.push(
+          await clerk.get(`/api/v1/cases?q=${encodeURIComponent(text)}&pageSize=1&page=${p}`).expect(200),
+        );
+      }
+      expect(pages.flatMap(ids)).toEqual(ids(long));
+      expect(pages[3].body).toMatchObject({ items: [], total: 3, totalExact: true });
+      const newest = await clerk.get(
+        `/api/v1/cases?q=${encodeURIComponent(text)}&sort=-received&pageSize=1&page=3`,
+      );
+      expect(newest.body.items).toHaveLength(1);
+    });
+
+    it('finds a two-character term, and a one-character one', async () => {
+      const two = await clerk.get(`/api/v1/cases?q=${encodeURIComponent('供水')}&pageSize=100`).expect(200);
+      expect(ids(two).sort()).toEqual([...registered].sort());
+      const one = await clerk.get(`/api/v1/cases?q=${encodeURIComponent('网')}&pageSize=100`).expect(200);
+      expect(ids(one)).toEqual(expect.arrayContaining(registered));
+      const none = await clerk.get(`/api/v1/cases?q=${encodeURIComponent('供电')}`).expect(200);
+      expect(none.body).toMatchObject({ items: [], total: 0, totalExact: true });
+    });
+
+    it('searches the case number only with something shaped like one', async () => {
+      const first = await clerk.get(`/api/v1/cases/${registered[0]}`).expect(200);
+      const byNumber = await clerk.get(`/api/v1/cases?q=${first.body.caseNumber}`).expect(200);
+      expect(ids(byNumber)).toEqual([registered[0]]);
+    });
+
+    it('tells open from closed cases, and open overdue ones once their due date has passed', async () => {
+      const closed = await clerk.get('/api/v1/cases?open=false&pageSize=100').expect(200);
+      expect(closed.body.items.length).toBeGreaterThan(0);
+      expect(closed.body.items.every((i: Item) => i.dueFlag === 'closed')).toBe(true);
+      const open = await clerk.get('/api/v1/cases?open=true&pageSize=100').expect(200);
+      expect(open.body.items.some((i: Item) => i.dueFlag === 'closed')).toBe(false);
+      expect(await clerk.get('/api/v1/cases?overdue=true').expect(200)).toHaveProperty('body.total', 0);
+
+      // Registered on 2026-11-27, due 20 working days later (2026-12-25): overdue in January.
+      t.clock.set('2027-01-11T10:00:00+08:00');
+      try {
+        const later = as(t, await signIn(t, 'zrzyj.clerk')); // the earlier token has expired
+        const overdue = await later.get('/api/v1/cases?overdue=true&pageSize=100').expect(200);
+        expect(overdue.body.items.map((i: Item) => i.id)).toEqual(expect.arrayContaining(registered));
+        expect(overdue.body.items.every((i: Item) => i.dueFlag === 'overdue')).toBe(true);
+        expect(overdue.body.total).toBe(open.body.total);
+        const notOverdue = await later.get('/api/v1/cases?overdue=false&pageSize=100').expect(200);
+        expect(notOverdue.body.items.map((i: Item) => i.id)).not.toEqual(expect.arrayContaining(registered));
+      } finally {
+        t.clock.set('2026-11-27T10:00:00+08:00');
+      }
+    });
+  });
 });

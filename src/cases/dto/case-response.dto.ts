@@ -131,5 +131,13 @@ export class CasePageResponse {
   @ApiProperty({ type: CaseSummaryResponse, isArray: true }) items: CaseSummaryResponse[];
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
-  @ApiProperty({ description: 'Matching cases' }) total: number;
+  @ApiProperty({
+    description:
+      'Matching cases: exact up to 10,000 (1,000 for a text search), else the database’s estimate (totalExact false)',
+  })
+  total: number;
+  @ApiProperty({
+    description: 'False when total is an estimate (more matching cases than are counted exactly)',
+  })
+  totalExact: boolean;
 }
