@@ -51,16 +51,26 @@ export class CaseMapper {
     manager: EntityManager,
     c: DisclosureCase,
     user: AuthUser,
-    extra: { clock: ClockResult; notices: string[] },
+    extra: {
+      clock: ClockResult;
+      notices: string[];
+      /** What the caller already holds (registration just wrote them): not read again. */
+      known?: { applicant?: Applicant; handler?: User | null; consultations?: CaseConsultation[] };
+    },
   ): Promise<CaseDetailResponse> {
     // Sequential: the manager of a transaction has one connection.
     const agency = await manager.findOneByOrFail(Agency, { id: c.agencyId });
-    const applicant = await manager.findOneByOrFail(Applicant, { id: c.applicantId });
-    const handler = c.handlerId ? await manager.findOneBy(User, { id: c.handlerId }) : null;
-    const consultations = await manager.find(CaseConsultation, {
-      where: { caseId: c.id },
-      order: { dispatchedOn: 'ASC' },
-    });
+    const applicant =
+      extra.known?.applicant ?? (await manager.findOneByOrFail(Applicant, { id: c.applicantId }));
+    const handler =
+      extra.known?.handler !== undefined
+        ? extra.known.handler
+        : c.handlerId
+          ? await manager.findOneBy(User, { id: c.handlerId })
+          : null;
+    const consultations =
+      extra.known?.consultations ??
+      (await manager.find(CaseConsultation, { where: { caseId: c.id }, order: { dispatchedOn: 'ASC' } }));
     const full = maySeeFullIdNumbers(user, c.agencyId);
     const remaining = extra.clock.remainingWorkingDays;
     return {

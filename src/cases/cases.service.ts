@@ -248,6 +248,8 @@ export class CasesService {
     return this.mapper.detail(manager, c, user, {
       clock,
       notices: [...receipt.warnings, ...warnings.map((w) => w.message)],
+      // A new case: its applicant and handler are at hand and it has no consultations yet.
+      known: { applicant, handler, consultations: [] },
     });
   }
 
