@@ -628,6 +628,7 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
 
   // ── supervision: every agency for supervisors and admins, one's own for everyone else ──
   supervisionRead('GET /api/v1/supervision/timeliness', '/timeliness?from=2026-01-01&to=2026-12-31&'),
+  supervisionRead('GET /api/v1/supervision/open-cases', '/open-cases?'),
   supervisionRead('GET /api/v1/supervision/at-risk', '/at-risk?'),
   supervisionRead('GET /api/v1/supervision/annual-reports/:year', '/annual-reports/2026?'),
   supervisionRead(
