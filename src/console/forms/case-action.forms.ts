@@ -3,7 +3,8 @@ import type { CaseAction } from '../../cases/case.workflow.js';
 import type { CasesService } from '../../cases/cases.service.js';
 import * as Dto from '../../cases/dto/case-actions.dto.js';
 import type { CaseDetailResponse } from '../../cases/dto/case-response.dto.js';
-import { bool, defined, int, lines, many, text, type FormBody } from './form-values.js';
+import { bool, defined, int, lines, text, type FormBody } from './form-values.js';
+import { outcomeFromForm } from './outcome.form.js';
 import { evidenceFromForm } from './registration.form.js';
 
 /** One workflow step as a console form: how its fields become the API's DTO, and which command runs. */
@@ -176,37 +177,7 @@ export const CASE_ACTION_FORMS: readonly CaseActionForm[] = [
   form(
     'save_draft',
     Dto.SaveDraftDto,
-    (b) => ({
-      outcome: text(b, 'outcome'),
-      detail: defined({
-        basis: text(b, 'detail.basis'),
-        reasons: text(b, 'detail.reasons'),
-        withheldParts: text(b, 'detail.withheldParts'),
-        withheldGrounds: many(b, 'detail.withheldGrounds').length
-          ? many(b, 'detail.withheldGrounds')
-          : undefined,
-        searchDescription: text(b, 'detail.searchDescription'),
-        competentAgency:
-          text(b, 'detail.competentAgency.name') || text(b, 'detail.competentAgency.contact')
-            ? {
-                name: text(b, 'detail.competentAgency.name') ?? '',
-                contact: text(b, 'detail.competentAgency.contact') ?? '',
-              }
-            : undefined,
-        earlierReply:
-          text(b, 'detail.earlierReply.date') || text(b, 'detail.earlierReply.reference')
-            ? defined({
-                date: text(b, 'detail.earlierReply.date'),
-                reference: text(b, 'detail.earlierReply.reference') ?? '',
-              })
-            : undefined,
-        properChannel: text(b, 'detail.properChannel'),
-        accessInstructions: text(b, 'detail.accessInstructions'),
-        specialProcedure: text(b, 'detail.specialProcedure'),
-        providedForm: text(b, 'detail.providedForm'),
-        formReason: text(b, 'detail.formReason'),
-      }),
-    }),
+    (b) => outcomeFromForm(b),
     (s, u, id, d) => s.saveDraft(u, id, d),
     '答复草稿已保存。',
   ),
