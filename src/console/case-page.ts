@@ -132,6 +132,8 @@ export class ConsoleCasePage {
           { value: 'false', label: '不同意延期' },
         ],
         registered: state.registered === true,
+        // A refused remedy form on a case that shows no remedy panel (still open): said at the top.
+        pageProblem: panel?.panel === 'remedy' && !c.closedOn ? panel.problem : null,
         canAct,
         letters: {
           ...letters,

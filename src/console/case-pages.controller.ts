@@ -22,6 +22,7 @@ import { CROSS_AGENCY_ROLES } from '../auth/role.js';
 import { CaseQueriesService } from '../cases/case-queries.service.js';
 import { CasesService } from '../cases/cases.service.js';
 import { ListCasesQuery } from '../cases/dto/list-cases.query.js';
+import { Clock } from '../common/clock/clock.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { statusChoices } from './console-choices.js';
@@ -47,6 +48,7 @@ export class ConsoleCasePagesController {
     private readonly queries: CaseQueriesService,
     private readonly agencies: AgenciesService,
     private readonly casePage: ConsoleCasePage,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -84,6 +86,13 @@ export class ConsoleCasePagesController {
         statuses: statusChoices(),
         agencies: crossAgency ? await this.agencies.list({}) : null,
         pager: list && pager(list, filters),
+        // The audit list of a period (src/supervision): the agency's own staff may include personal data.
+        exportValues: {
+          from: `${this.clock.today().slice(0, 4)}-01-01`,
+          to: this.clock.today(),
+          agencyId: typeof filters.agencyId === 'string' ? filters.agencyId : '',
+        },
+        fullAllowed: !crossAgency && user.roles.some((r) => ['clerk', 'handler', 'approver'].includes(r)),
       },
       { title: '案件查询' },
     );
@@ -127,9 +136,10 @@ export class ConsoleCasePagesController {
       const state: ActionState = { slug, values, errors, message: problem.message };
       return this.casePage.send(user, req, res, id, { action: state }, problem.status);
     }
+    const next = form.next && dto.ok ? form.next(dto.dto as never) : null;
     this.pages.redirect(res, `/case/${id}`, {
       kind: 'success',
-      messages: [form.done, ...problem.value.notices],
+      messages: [form.done, ...(next ? [next] : []), ...problem.value.notices],
     });
   }
 }

@@ -19,7 +19,8 @@ function remedyFromForm(body: FormBody): Record<string, unknown> {
   return defined({
     kind: text(body, 'kind'),
     filedOn: text(body, 'filedOn'),
-    body: text(body, 'body'),
+    // Kept when empty, so that the message says it must be filled in (not that it is missing).
+    body: typeof body.body === 'string' ? body.body.trim() : undefined,
     caseReference: text(body, 'caseReference'),
     result: text(body, 'result'),
     decidedOn: text(body, 'decidedOn') ?? null,

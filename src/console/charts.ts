@@ -196,7 +196,8 @@ export function countTicks(max: number): { value: number; label: string }[] {
   const top = Math.max(1, max);
   const rough = top / 4;
   const magnitude = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= rough) ?? 10 * magnitude;
+  // Whole cases: never a step below one.
+  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= rough) ?? 10 * magnitude);
   const ticks: { value: number; label: string }[] = [];
   for (let v = 0; v < top + step; v += step) {
     ticks.push({ value: v, label: String(v) });

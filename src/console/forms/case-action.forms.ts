@@ -21,6 +21,8 @@ export interface CaseActionForm {
   ) => Promise<CaseDetailResponse>;
   /** The sentence of the confirmation shown after the step. */
   readonly done: string;
+  /** What to do next, when the step calls for a letter (the notice is issued on its own). */
+  readonly next?: (dto: never) => string | null;
 }
 
 const version = (body: FormBody) => ({ version: int(body, 'version') });
@@ -31,6 +33,7 @@ function form<D>(
   fromForm: (body: FormBody, timeZone: string) => Record<string, unknown>,
   run: (cases: CasesService, user: AuthUser, caseId: string, dto: D) => Promise<CaseDetailResponse>,
   done: string,
+  next?: (dto: D) => string | null,
 ): CaseActionForm {
   return {
     action,
@@ -38,6 +41,7 @@ function form<D>(
     fromForm: (body, tz) => defined({ ...version(body), ...fromForm(body, tz) }),
     run: run as CaseActionForm['run'],
     done,
+    next: next as CaseActionForm['next'],
   };
 }
 
@@ -65,6 +69,7 @@ export const CASE_ACTION_FORMS: readonly CaseActionForm[] = [
     }),
     (s, u, id, d) => s.requestCorrection(u, id, d),
     '已登记补正告知，答复期限暂停计算，待申请人补正。',
+    () => '请在下方“文书”中出具补正告知书送达申请人。',
   ),
   form(
     'receive_correction',
@@ -90,6 +95,8 @@ export const CASE_ACTION_FORMS: readonly CaseActionForm[] = [
     }),
     (s, u, id, d) => s.startConsultation(u, id, d),
     '已登记征求意见，征求意见所需时间不计入答复期限。',
+    (d) =>
+      `请在下方“文书”中出具${d.kind === 'agency' ? '征求意见函' : '征求意见书'}，并出具征求意见告知书告知申请人。`,
   ),
   form(
     'record_consultation_receipt',
@@ -124,6 +131,7 @@ export const CASE_ACTION_FORMS: readonly CaseActionForm[] = [
     }),
     (s, u, id, d) => s.sendFeeNotice(u, id, d),
     '已登记收费通知。',
+    () => '请在下方“文书”中出具收费通知书。',
   ),
   form(
     'record_fee_notice_receipt',
@@ -152,6 +160,7 @@ export const CASE_ACTION_FORMS: readonly CaseActionForm[] = [
     (b) => ({ approve: bool(b, 'approve'), decidedOn: text(b, 'decidedOn'), comment: text(b, 'comment') }),
     (s, u, id, d) => s.decideExtension(u, id, d),
     '已审批延期申请。',
+    (d) => (d.approve ? '请在下方“文书”中出具延期答复告知书，并在原答复期限届满前告知申请人。' : null),
   ),
   form(
     'notify_extension',
