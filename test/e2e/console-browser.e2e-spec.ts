@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import fs from 'node:fs';
+import { RemindersService } from '../../src/notifications/reminders.service.js';
 import { SupervisionService } from '../../src/supervision/supervision.service.js';
 import { agencyId, DEMO_APP } from '../support/auth.js';
 import { Given } from '../support/cases.js';
@@ -188,6 +189,7 @@ describe('web console in a browser', () => {
     await handler.type(`${correction} #f-request-correction-means`, '邮寄补正告知书');
     await handler.submit(`${correction} button[type=submit]`);
     expect(await handler.text('.case-head')).toContain('待补正');
+    expect(await handler.text('.flash')).toContain('请在下方“文书”中出具补正告知书');
 
     // The 补正告知书: its pre-issue check, a preview in the page, then issued with its 文号.
     const notice = '#doc-correction_notice';
@@ -335,19 +337,24 @@ describe('web console in a browser', () => {
     await approver.shot('27-remedy-recorded');
     expect(approver.problems).toEqual([]);
 
-    // The demo county's reminders reach the handler: the bell says how many are unread.
+    // The reminders job (run here by hand: tests keep jobs off) reaches the handler of the demo
+    // county's overdue and due cases; the bell says how many are unread.
+    await t.app.get(RemindersService).sendReminders();
     const handler = await browser.signIn('zrzyj.handler');
     const bell = await handler.page.$eval('.bell', (b) => b.getAttribute('aria-label') ?? '');
+    const unread = Number(/(\d+) 条未读/.exec(bell)?.[1] ?? 0);
+    expect(unread).toBeGreaterThan(0);
     await handler.go('/inbox');
+    expect(await handler.text('.notes')).toContain('期限提醒');
     await handler.shot('28-inbox');
-    if (/未读/.test(bell) && !/没有未读/.test(bell)) {
-      const before = Number(/(\d+) 条未读/.exec(bell)?.[1]);
-      await handler.submit('.note.unread form[action$="/read"] button');
-      const after = await handler.page.$eval('.bell', (b) => b.getAttribute('aria-label') ?? '');
-      expect(after).toBe(before > 1 ? `通知：${before - 1} 条未读` : '通知：没有未读');
-    } else {
-      expect(await handler.text()).toContain('还没有通知');
-    }
+    await handler.submit('.note.unread form[action$="/read"] button');
+    expect(await handler.page.$eval('.bell', (b) => b.getAttribute('aria-label'))).toBe(
+      unread > 1 ? `通知：${unread - 1} 条未读` : '通知：没有未读',
+    );
+    // Opening a reminder goes to its case.
+    await handler.submit('.note form[action$="/open"] button');
+    expect(handler.page.url()).toMatch(/\/case\/[0-9a-f-]{36}$/);
+    expect(handler.problems).toEqual([]);
   });
 
   it('registers an application answered on the spot, then issues its reply letter', async () => {
@@ -404,11 +411,12 @@ describe('web console in a browser', () => {
     // A new agency: its reconsideration body follows from its type and parent (复议法 Art. 24, 27).
     await admin.go('/admin/agencies/new');
     await admin.page.select('#f-type', 'town');
-    await admin.page.select(
-      '#f-parentId',
-      await admin.page.$eval('#f-parentId option:nth-child(2)', (o) => (o as HTMLOptionElement).value),
+    const county = await admin.page.$$eval('#f-parentId option', (options) =>
+      options.find((o) => o.textContent?.includes('（县级人民政府）'))?.getAttribute('value'),
     );
-    await admin.waitForText('#remedy-default', '');
+    await admin.page.select('#f-parentId', county as string);
+    await admin.waitForText('#remedy-default', '按规则确定：郯城县人民政府');
+    expect(await admin.text('#remedy-default')).toContain('行政复议法第二十四条第一款第（二）项');
     await admin.shot('32-admin-agency-new');
     await admin.go('/admin/users');
     await admin.shot('17-admin-users');
