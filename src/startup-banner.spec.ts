@@ -13,6 +13,13 @@ describe('the start-up banner', () => {
     expect(text).toContain('zrzyj.clerk（登记员）');
   });
 
+  it('sends people to the web console to sign in, not to the raw sign-in API', () => {
+    const config = loadConfig({ PORT: '3115' });
+    const text = bannerLines(config, { seededDemo: true, demoLogins }).join('\n');
+    expect(text).toContain('Demo sign-in: open http://localhost:3115/ and sign in');
+    expect(text).not.toContain('/api/v1/auth/sign-in');
+  });
+
   it('prints no password without demo accounts', () => {
     const text = bannerLines(loadConfig({}), { seededDemo: true }).join('\n');
     expect(text).not.toContain(DEMO_PASSWORD);

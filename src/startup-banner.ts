@@ -24,9 +24,7 @@ export function bannerLines(config: AppConfig, state: SeedResult): string[] {
   // Published demo passwords: only for a demo that was seeded, and never in production.
   if (state.demoLogins && !production) {
     const { users, password } = state.demoLogins;
-    lines.push(
-      `  Demo sign-in: POST ${base}/api/v1/auth/sign-in — password for every demo account: ${password}`,
-    );
+    lines.push(`  Demo sign-in: open ${base}/ and sign in as any user below, password ${password}`);
     const byAgency = new Map<string, string[]>();
     for (const u of users) {
       byAgency.set(u.agencyCode, [

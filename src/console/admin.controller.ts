@@ -16,6 +16,9 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AgenciesService } from '../agencies/agencies.service.js';
 import { AGENCY_TYPE_LABELS } from '../agencies/agency-type.js';
+import type { AgencyDto, ReconsiderationBodyDefaultDto } from '../agencies/dto/agency.dto.js';
+import { CreateAgencyDto } from '../agencies/dto/create-agency.dto.js';
+import { RemedyDefaultQuery } from '../agencies/dto/remedy-default.query.js';
 import { UpdateAgencyDto } from '../agencies/dto/update-agency.dto.js';
 import { Roles } from '../auth/access-policy.decorators.js';
 import { actorOf, type AuthUser } from '../auth/auth-user.js';
@@ -32,7 +35,7 @@ import { Clock } from '../common/clock/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { REMEDY_TABLE } from '../letters/remedy-table.provider.js';
 import { remedyParagraph, type RemedyTable } from '../letters/remedy.rules.js';
-import { roleChoices } from './console-choices.js';
+import { agencyTypeChoices, roleChoices } from './console-choices.js';
 import { ConsoleCsrfGuard } from './console-csrf.js';
 import { attempt, attemptValid, type FormProblem } from './console-outcome.js';
 import { ConsolePages } from './console-pages.js';
@@ -91,22 +94,68 @@ export class ConsoleAdminController {
     return this.pages.send(req, res, 'admin-agencies', { agencies }, { title: '机关与救济途径' });
   }
 
+  /** A new agency (declared before `agencies/:id`, whose id must be a UUID). */
+  @Get('agencies/new')
+  async newAgency(@Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.newAgencyPage(
+      req,
+      res,
+      { type: 'county_department', deriveReconsiderationBody: 'true' },
+      null,
+    );
+  }
+
+  /**
+   * htmx: the reconsideration body the rule gives for a type and parent as chosen (复议法 Art. 24,
+   * 27; src/agencies/remedy-body.rules.ts), or why it cannot give one.
+   */
+  @Get('agencies/remedy-default')
+  async remedyDefault(@Res() res: Response, @Query() query: FormBody): Promise<void> {
+    return this.pages.fragment(res, 'admin-remedy-default', await this.derivedNote(query));
+  }
+
+  @Post('agencies')
+  async createAgency(
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    const derive = body.deriveReconsiderationBody === 'true';
+    const plain = defined({
+      code: text(body, 'code'),
+      type: text(body, 'type'),
+      parentId: text(body, 'parentId'),
+      isSupervisor: body.isSupervisor === 'true' ? true : undefined,
+      ...Object.fromEntries(AGENCY_TEXT_FIELDS.map((f) => [f, text(body, f)])),
+      // Derived from type and parent unless typed (the rule, or the reason it cannot, is shown beside).
+      reconsiderationBodyName: derive ? undefined : text(body, 'reconsiderationBodyName'),
+      reconsiderationBodyAddress: derive ? undefined : text(body, 'reconsiderationBodyAddress'),
+    });
+    const form = await validateForm(CreateAgencyDto, plain);
+    const result = await attemptValid(form, (dto) => this.agencies.create(dto, actorOf(user, user.client)));
+    if (!result.ok) return this.newAgencyPage(req, res, body, result);
+    this.pages.redirect(res, `/admin/agencies/${result.value.id}`, {
+      kind: 'success',
+      messages: [
+        `已创建“${result.value.name}”，行政复议机关：${result.value.reconsiderationBodyName}${result.value.reconsiderationBodyDerived ? '（按规则自动确定）' : ''}。`,
+      ],
+    });
+  }
+
   @Get('agencies/:id')
   async agency(@Req() req: Request, @Res() res: Response, @Param('id', uuid) id: string): Promise<void> {
     return this.agencyPage(req, res, id, null, null);
   }
 
-  /** htmx: the remedy paragraphs for the profile as typed (nothing saved). */
+  /**
+   * htmx: the remedy paragraphs for the profile as typed (nothing saved). When the body is to follow
+   * the rule, the paragraphs name the body the rule gives for the type and parent as chosen.
+   */
   @Get('agencies/:id/remedy-preview')
   async remedyPreview(@Res() res: Response, @Query() query: FormBody): Promise<void> {
     return this.pages.fragment(res, 'admin-remedy-preview', {
-      previews: this.previews({
-        reconsiderationBodyName:
-          typeof query.reconsiderationBodyName === 'string' ? query.reconsiderationBodyName : '',
-        reconsiderationBodyAddress:
-          typeof query.reconsiderationBodyAddress === 'string' ? query.reconsiderationBodyAddress : '',
-        courtName: typeof query.courtName === 'string' ? query.courtName : '',
-      }),
+      previews: this.previews(await this.previewProfile(query)),
     });
   }
 
@@ -121,7 +170,13 @@ export class ConsoleAdminController {
     const current = await this.agencies.get(id);
     const raw = (name: string) =>
       typeof body[name] === 'string' ? (body[name] as string).trim() : undefined;
-    const plain: Record<string, unknown> = { version: int(body, 'version'), active: body.active === 'true' };
+    const plain: Record<string, unknown> = {
+      version: int(body, 'version'),
+      active: body.active === 'true',
+      type: text(body, 'type'),
+      // An empty choice is "no superior agency" (the county government's own record).
+      parentId: 'parentId' in body ? (text(body, 'parentId') ?? null) : undefined,
+    };
     for (const f of AGENCY_TEXT_FIELDS) plain[f] = raw(f);
     // Typing the body's name or address stops its derivation: send them only when they changed.
     const bodyName = raw('reconsiderationBodyName');
@@ -317,14 +372,19 @@ export class ConsoleAdminController {
     values: FormBody | null,
     problem: FormProblem | null,
   ) {
-    const agency = await this.agencies.get(id);
-    const shown = values ?? { ...agency, active: String(agency.active) };
+    const [agency, all] = await Promise.all([
+      this.agencies.get(id),
+      this.agencies.list({ includeInactive: 'true' }),
+    ]);
+    const shown = values ?? { ...agency, active: String(agency.active), parentId: agency.parentId ?? '' };
     return this.pages.send(
       req,
       res,
       'admin-agency',
       {
         agency: { ...agency, typeLabel: AGENCY_TYPE_LABELS[agency.type] },
+        ...agencyChoices(all, id),
+        ...(await this.derivedNote(shown)),
         values: shown,
         problem,
         errors: errorMap(problem?.errors ?? []),
@@ -335,6 +395,54 @@ export class ConsoleAdminController {
         }),
       },
       { title: agency.name, section: '/admin/agencies', status: problem?.status ?? 200 },
+    );
+  }
+
+  /** The remedy profile a form would save: the typed body, or the rule's when the body follows it. */
+  private async previewProfile(values: FormBody) {
+    const typed = (name: string) => (typeof values[name] === 'string' ? (values[name] as string).trim() : '');
+    const follows =
+      values.deriveReconsiderationBody === 'true' ||
+      (values.derivedNow === 'true' && typed('reconsiderationBodyName') === typed('derivedName'));
+    const derived = follows ? await this.derivedBody(values) : null;
+    return {
+      reconsiderationBodyName: derived?.derivable ? (derived.name ?? '') : typed('reconsiderationBodyName'),
+      reconsiderationBodyAddress: derived?.derivable
+        ? (derived.address ?? '')
+        : typed('reconsiderationBodyAddress'),
+      courtName: typed('courtName') || '有管辖权的人民法院',
+    };
+  }
+
+  /** The body the rule gives for the type and parent in a form or query (null when they are invalid). */
+  private async derivedBody(values: FormBody): Promise<ReconsiderationBodyDefaultDto | null> {
+    const form = await validateForm(
+      RemedyDefaultQuery,
+      defined({ type: text(values, 'type'), parentId: text(values, 'parentId') }),
+    );
+    return form.ok ? this.agencies.remedyDefault(form.dto) : null;
+  }
+
+  private async derivedNote(values: FormBody) {
+    const derived = await this.derivedBody(values);
+    return { derived, problem: derived ? null : '请选择类型。' };
+  }
+
+  private async newAgencyPage(req: Request, res: Response, values: FormBody, problem: FormProblem | null) {
+    const all = await this.agencies.list({ includeInactive: 'true' });
+    return this.pages.send(
+      req,
+      res,
+      'admin-agency-new',
+      {
+        ...agencyChoices(all, null),
+        ...(await this.derivedNote(values)),
+        values,
+        problem,
+        errors: errorMap(problem?.errors ?? []),
+        previews: this.previews(await this.previewProfile(values)),
+      },
+      { title: '新增机关', section: '/admin/agencies', status: problem?.status ?? 200 },
     );
   }
 
@@ -406,4 +514,17 @@ export class ConsoleAdminController {
       { title: '节假日安排', status: problem?.status ?? 200, section: '/admin/calendar' },
     );
   }
+}
+
+/** The type choices and the possible superior agencies (not the agency itself). */
+function agencyChoices(all: readonly AgencyDto[], self: string | null) {
+  return {
+    types: agencyTypeChoices(),
+    parents: all
+      .filter((a) => a.id !== self)
+      .map((a) => ({
+        value: a.id,
+        label: `${a.name}（${AGENCY_TYPE_LABELS[a.type]}${a.active ? '' : '，已停用'}）`,
+      })),
+  };
 }

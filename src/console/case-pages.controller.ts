@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  Inject,
   NotFoundException,
   Param,
   ParseUUIDPipe,
@@ -18,24 +19,21 @@ import { Roles, SignedIn } from '../auth/access-policy.decorators.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { CROSS_AGENCY_ROLES } from '../auth/role.js';
-import { UsersService } from '../auth/users.service.js';
 import { CaseQueriesService } from '../cases/case-queries.service.js';
 import { CasesService } from '../cases/cases.service.js';
 import { ListCasesQuery } from '../cases/dto/list-cases.query.js';
 import { Clock } from '../common/clock/clock.js';
-import { Inject } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { caseView, type ActionState } from './case-view.js';
-import { chineseDate } from './console-format.js';
-import { groundChoices, outcomeChoices, registrationChoices, statusChoices } from './console-choices.js';
+import { statusChoices } from './console-choices.js';
+import type { ActionState } from './case-view.js';
+import { ConsoleCasePage } from './case-page.js';
 import { ConsoleCsrfGuard } from './console-csrf.js';
 import { attemptValid } from './console-outcome.js';
 import { ConsolePages } from './console-pages.js';
 import { actionFormFor } from './forms/case-action.forms.js';
 import { errorMap, validateForm, type FormBody } from './forms/form-values.js';
 import { formFieldOf } from './forms/registration.form.js';
-import { OUTCOMES } from '../cases/outcome.js';
 
 const caseId = new ParseUUIDPipe({ version: undefined });
 
@@ -48,8 +46,8 @@ export class ConsoleCasePagesController {
     private readonly pages: ConsolePages,
     private readonly cases: CasesService,
     private readonly queries: CaseQueriesService,
-    private readonly users: UsersService,
     private readonly agencies: AgenciesService,
+    private readonly casePage: ConsoleCasePage,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -88,6 +86,13 @@ export class ConsoleCasePagesController {
         statuses: statusChoices(),
         agencies: crossAgency ? await this.agencies.list({}) : null,
         pager: list && pager(list, filters),
+        // The audit list of a period (src/supervision): the agency's own staff may include personal data.
+        exportValues: {
+          from: `${this.clock.today().slice(0, 4)}-01-01`,
+          to: this.clock.today(),
+          agencyId: typeof filters.agencyId === 'string' ? filters.agencyId : '',
+        },
+        fullAllowed: !crossAgency && user.roles.some((r) => ['clerk', 'handler', 'approver'].includes(r)),
       },
       { title: '案件查询' },
     );
@@ -100,8 +105,9 @@ export class ConsoleCasePagesController {
     @Req() req: Request,
     @Res() res: Response,
     @Param('id', caseId) id: string,
+    @Query('registered') registered?: string,
   ): Promise<void> {
-    return this.render(user, req, res, id, null, 200);
+    return this.casePage.send(user, req, res, id, { registered: registered === '1' });
   }
 
   /**
@@ -128,69 +134,13 @@ export class ConsoleCasePagesController {
       const errors: Record<string, string> = {};
       for (const e of problem.errors) errors[formFieldOf(e.field, body)] ??= e.message;
       const state: ActionState = { slug, values, errors, message: problem.message };
-      return this.render(user, req, res, id, state, problem.status);
+      return this.casePage.send(user, req, res, id, { action: state }, problem.status);
     }
+    const next = form.next && dto.ok ? form.next(dto.dto as never) : null;
     this.pages.redirect(res, `/case/${id}`, {
       kind: 'success',
-      messages: [form.done, ...problem.value.notices],
+      messages: [form.done, ...(next ? [next] : []), ...problem.value.notices],
     });
-  }
-
-  private async render(
-    user: AuthUser,
-    req: Request,
-    res: Response,
-    id: string,
-    actionState: ActionState | null,
-    status: number,
-  ): Promise<void> {
-    const [c, events] = await Promise.all([this.queries.get(user, id), this.queries.events(user, id)]);
-    const handlers = c.allowedActions.includes('assign')
-      ? (await this.users.list(user, { role: 'handler', active: true, agencyId: c.agencyId })).map((h) => ({
-          value: h.id,
-          label: h.displayName,
-        }))
-      : [];
-    const view = caseView(c, events, { today: this.clock.today(), actionState, handlers });
-    return this.pages.send(
-      req,
-      res,
-      'case',
-      {
-        ...view,
-        ...registrationChoices(),
-        outcomes: outcomeChoices(),
-        grounds: groundChoices(),
-        consultationKinds: [
-          { value: 'third_party', label: '第三方（第三十二条）' },
-          { value: 'agency', label: '其他机关（第三十四条、第十一条）' },
-        ],
-        consultationOptions: {
-          open: view.openConsultations.map((k) => ({
-            value: k.id,
-            label: `${k.partyName}（${chineseDate(k.dispatchedOn)}发出）`,
-          })),
-          unreceived: view.unreceivedConsultations.map((k) => ({
-            value: k.id,
-            label: `${k.partyName}（${chineseDate(k.dispatchedOn)}发出）`,
-          })),
-        },
-        consultationResults: [
-          { value: 'consent', label: '同意公开' },
-          { value: 'objection', label: '不同意公开' },
-        ],
-        feeMethods: [
-          { value: 'per_page', label: '按量计收（页数）' },
-          { value: 'per_item', label: '按件计收（件数）' },
-        ],
-        approveChoices: [
-          { value: 'true', label: '同意延期' },
-          { value: 'false', label: '不同意延期' },
-        ],
-        defaultBases: Object.fromEntries(Object.entries(OUTCOMES).map(([k, v]) => [k, v.basis])),
-      },
-      { title: `案件 ${c.caseNumber}`, section: '/case-list', status },
-    );
   }
 }
 

@@ -46,6 +46,14 @@ const ACTION_ORDER: readonly CaseAction[] = [
   'archive',
 ];
 
+/** Timeline notes whose sentence is their reason (reminders, report changes, remedy records). */
+const NOTES_TOLD_BY_REASON: readonly string[] = [
+  'reminder_sent',
+  'report_changed',
+  'remedy_recorded',
+  'recompute',
+];
+
 /** Steps that close or end something: shown apart, after the everyday ones. */
 const SERIOUS: readonly CaseAction[] = ['withdraw'];
 
@@ -91,8 +99,17 @@ export function describeEvent(e: Pick<CaseEventResponse, 'action' | 'data'>): st
       return `延迟答复期限至${date(d.dueOn)}，${date(d.notifiedOn)}告知申请人`;
     case 'save_draft':
       return `拟答复：${OUTCOMES[d.outcome as Outcome]?.label ?? ''}`;
-    case 'issue_reply':
-      return `${date(d.repliedOn)}作出答复${d.onTheSpot ? '（当场答复）' : ''}`;
+    case 'issue_reply': {
+      const letter = d.letter as { title?: string; documentNumber?: string | null } | undefined;
+      const printed = letter?.title
+        ? `，出具${letter.title}${letter.documentNumber ? `（${letter.documentNumber}）` : ''}`
+        : '';
+      return `${date(d.repliedOn)}作出答复${d.onTheSpot ? '（当场答复）' : ''}${printed}`;
+    }
+    case 'recompute':
+      return `${String(d.cause ?? '')}，期限重新计算`;
+    case 'letter_issued':
+      return `${d.supersedesId ? '出具更正后的' : '出具'}${String(d.title ?? '')}${d.documentNumber ? `（${String(d.documentNumber)}）` : ''}，成文日期${date(d.letterDate)}`;
     case 'serve':
       return `${date(d.servedOn)}送达（${String(d.means ?? '')}；凭证：${String(d.proof ?? '')}）`;
     case 'withdraw':
@@ -174,6 +191,8 @@ export function caseView(
     today: string;
     actionState: ActionState | null;
     handlers: Array<{ value: string; label: string }>;
+    /** Steps whose button is disabled: what they would issue has pre-issue errors. */
+    blocked?: Partial<Record<CaseAction, boolean>>;
   },
 ) {
   const openConsultations = c.consultations.filter((k) => !k.repliedOn && !k.result);
@@ -199,6 +218,7 @@ export function caseView(
     values: state?.slug === slugOf(a) ? state.values : defaultsFor(a, c, extra.today),
     errors: state?.slug === slugOf(a) ? state.errors : {},
     message: state?.slug === slugOf(a) ? state.message : '',
+    blocked: extra.blocked?.[a] ?? false,
   });
   return {
     c,
@@ -213,10 +233,22 @@ export function caseView(
     openConsultations,
     unreceivedConsultations,
     handlers: extra.handlers,
-    timeline: [...events].reverse().map((e) => ({
-      ...e,
-      actorRoleLabel: ACTOR_ROLE_LABELS[e.actorRole] ?? e.actorRole,
-      description: describeEvent(e),
-    })),
+    timeline: [...events].reverse().map((e) => {
+      const description = describeEvent(e);
+      // Notes written by the system carry their sentence as the reason; people's steps their comment.
+      const reasonIsText = NOTES_TOLD_BY_REASON.includes(e.action);
+      const letter = (e.action === 'issue_reply' ? e.data.letter : e.data) as { letterId?: unknown };
+      return {
+        ...e,
+        actorRoleLabel: ACTOR_ROLE_LABELS[e.actorRole] ?? e.actorRole,
+        description: reasonIsText ? description || e.reason : description,
+        reasonLabel: e.action === 'letter_issued' ? '更正理由' : '意见',
+        reason: reasonIsText ? '' : e.reason,
+        letterHref:
+          (e.action === 'letter_issued' || e.action === 'issue_reply') && typeof letter?.letterId === 'string'
+            ? `/case/${c.id}/letters/${letter.letterId}/pdf`
+            : null,
+      };
+    }),
   };
 }

@@ -64,3 +64,10 @@ export const groundChoices = (): Choice[] =>
 export const statusChoices = (): Choice[] => choices(CASE_STATUSES, CASE_STATUS_LABELS);
 export const roleChoices = (): Choice[] => choices(ROLES, ROLE_LABELS);
 export const agencyTypeChoices = (): Choice[] => choices(AGENCY_TYPES, AGENCY_TYPE_LABELS);
+
+/** What the outcome fields need (templates/console/partials/outcome-fields.hbs): draft and 当场答复. */
+export const outcomeFormChoices = () => ({
+  outcomes: outcomeChoices(),
+  grounds: groundChoices(),
+  defaultBases: Object.fromEntries(Object.entries(OUTCOMES).map(([k, v]) => [k, v.basis])),
+});

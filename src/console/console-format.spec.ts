@@ -41,4 +41,12 @@ describe('console formatting', () => {
   ])('says %p remaining working days as %p', (value, expected) => {
     expect(remainingText(value)).toBe(expected);
   });
+
+  it.each([
+    [0, 'overdue', '已过答复期限'], // Saturday after a Friday due date
+    [-2, 'overdue', '已超期 2 个工作日'],
+    [0, 'due_soon', '今天到期'],
+  ])('says %p with flag %p as %p', (value, flag, expected) => {
+    expect(remainingText(value, flag)).toBe(expected);
+  });
 });

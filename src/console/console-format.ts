@@ -45,9 +45,13 @@ export function humanDates(text: string): string {
   return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (iso) => chineseDate(iso));
 }
 
-/** Remaining working days as a person reads them. */
-export function remainingText(remaining: unknown): string {
+/**
+ * Remaining working days as a person reads them. An overdue case shows 0 on the weekend after its due
+ * Friday (no working day between): that is a passed deadline, not one due today.
+ */
+export function remainingText(remaining: unknown, dueFlag?: string): string {
   if (typeof remaining !== 'number') return '—';
+  if (dueFlag === 'overdue' && remaining >= 0) return '已过答复期限';
   if (remaining > 0) return `剩 ${remaining} 个工作日`;
   if (remaining === 0) return '今天到期';
   return `已超期 ${-remaining} 个工作日`;

@@ -37,3 +37,22 @@ export async function attempt<T>(
     return { ok: false, status: spec.status, message, errors: error.errors ?? [] };
   }
 }
+
+/**
+ * Like attemptValid, but only a refusal of what was asked (400 invalid, 409 not now) comes back to the
+ * form; another agency's record (404) or a forbidden choice (403) stays an error, as on the API.
+ */
+export async function attemptAsked<D, T>(
+  form: Validated<D>,
+  command: (dto: D) => Promise<T>,
+): Promise<Attempt<T>> {
+  if (!form.ok) return attemptValid(form, command);
+  try {
+    return { ok: true, value: await command(form.dto) };
+  } catch (error) {
+    if (error instanceof DomainError && [400, 409].includes(ERROR_CATALOG[error.code].status)) {
+      return attempt(() => Promise.reject(error));
+    }
+    throw error;
+  }
+}

@@ -8,6 +8,7 @@ import { ROLE_LABELS, type Role } from '../auth/role.js';
 import { Clock } from '../common/clock/clock.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { ConsoleCsrf } from './console-csrf.js';
 import { setFlash, takeFlash, type Flash } from './console-flash.js';
 import { ConsoleViews } from './console-views.js';
@@ -24,7 +25,7 @@ const NAV: ReadonlyArray<{ href: string; label: string; roles: readonly Role[] }
   { href: '/my-cases', label: '我的案件', roles: ['handler'] },
   { href: '/review', label: '待审批', roles: ['approver'] },
   { href: '/case-list', label: '案件查询', roles: ['clerk', 'handler', 'approver', 'supervisor', 'admin'] },
-  { href: '/supervision', label: '督查', roles: ['supervisor'] },
+  { href: '/supervision', label: '督查与年报', roles: ['supervisor', 'approver'] },
   { href: '/admin/agencies', label: '机关', roles: ['admin'] },
   { href: '/admin/users', label: '用户', roles: ['admin'] },
   { href: '/admin/calendar', label: '节假日', roles: ['admin'] },
@@ -55,6 +56,7 @@ export class ConsolePages {
     private readonly views: ConsoleViews,
     private readonly csrf: ConsoleCsrf,
     private readonly auth: AuthService,
+    private readonly notifications: NotificationsService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -70,7 +72,7 @@ export class ConsolePages {
 
   async html(request: Request, response: Response, view: string, model: object, options: PageOptions) {
     const user = (request as AuthenticatedRequest).user;
-    const me = user ? await this.auth.me(user) : null;
+    const [me, unread] = user ? await Promise.all([this.auth.me(user), this.unread(user)]) : [null, 0];
     const section = options.section ?? `/${request.path.split('/')[1] ?? ''}`;
     const nav: NavItem[] = user
       ? NAV.filter((n) => n.roles.some((r) => user.roles.includes(r))).map((n) => ({
@@ -85,6 +87,7 @@ export class ConsolePages {
         ...model,
         page: {
           title: options.title,
+          section,
           csrfToken: await this.csrf.tokenFor(request, response),
           flash: takeFlash(request, response),
           accessTtl: accessTtlOf(request, this.clock.now()),
@@ -95,11 +98,17 @@ export class ConsolePages {
             agencyName: me.agencyName,
             roleLabels: me.roles.map((r) => ROLE_LABELS[r]).join('、'),
             mustChangePassword: me.mustChangePassword,
+            unread,
           },
         },
       },
       options.layout ?? 'main',
     );
+  }
+
+  /** The bell's count; a user who must change their password sees only the password page. */
+  private async unread(user: AuthUser): Promise<number> {
+    return user.mustChangePassword ? 0 : this.notifications.unreadCount(user);
   }
 
   /** An htmx fragment (no layout). */

@@ -14,9 +14,15 @@ export const CONSOLE_PREFIX_EXCLUDES = [
   'register/{*rest}',
   'my-cases',
   'case-list',
+  'case-list/{*rest}',
   'case/{*rest}',
   'review',
   'supervision',
+  'at-risk',
+  'annual-report',
+  'annual-report/{*rest}',
+  'inbox',
+  'inbox/{*rest}',
   'admin/{*rest}',
 ] as const;
 

@@ -43,7 +43,8 @@ export class ConsoleViews {
         date: (v: unknown) => chineseDate(v),
         dateWeekday: (v: unknown) => chineseDateWithWeekday(v),
         dateTime: (v: unknown) => chineseDateTime(v, timeZone),
-        remaining: (v: unknown) => remainingText(v),
+        remaining: (v: unknown, flag: unknown) =>
+          remainingText(v, typeof flag === 'string' ? flag : undefined),
         dueLabel: (flag: unknown) => DUE_FLAG_LABELS[String(flag)] ?? '',
         /** Sentences from the rules write dates as 2026-11-27; people read 2026年11月27日. */
         prose: (v: unknown) => (typeof v === 'string' ? humanDates(v) : ''),
@@ -57,6 +58,7 @@ export class ConsoleViews {
         concat: (...args: unknown[]) => args.slice(0, -1).map(String).join(''),
         lines: (list: unknown) => (Array.isArray(list) ? list.join('\n') : (list ?? '')),
         gt: (a: unknown, b: unknown) => Number(a) > Number(b),
+        abs: (v: unknown) => Math.abs(Number(v)),
         /** JSON for a data-* attribute (escaped like any other value). */
         json: (v: unknown) => JSON.stringify(v ?? null),
         /** An element id for a field name (dots and brackets are awkward in CSS and htmx selectors). */

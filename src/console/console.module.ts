@@ -5,32 +5,53 @@ import { AgenciesModule } from '../agencies/agencies.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { CalendarModule } from '../calendar/calendar.module.js';
 import { CasesModule } from '../cases/cases.module.js';
+import { CaseLettersModule } from '../letters/case-letters.module.js';
 import { LettersModule } from '../letters/letters.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { SupervisionModule } from '../supervision/supervision.module.js';
 import { ConsoleAdminController } from './admin.controller.js';
+import { ConsoleCaseLettersController } from './case-letters.controller.js';
+import { ConsoleCasePage } from './case-page.js';
 import { ConsoleCasePagesController } from './case-pages.controller.js';
+import { ConsoleCaseRemediesController } from './case-remedies.controller.js';
 import { ConsoleCsrf, ConsoleCsrfGuard } from './console-csrf.js';
 import { ConsoleErrorPages } from './console-error-pages.js';
 import { ConsolePages } from './console-pages.js';
 import { isConsoleRequest } from './console-paths.js';
 import { ConsoleViews } from './console-views.js';
+import { ConsoleNotificationsController } from './notifications.controller.js';
 import { ConsoleRegistrationController } from './registration.controller.js';
 import { ConsoleQueuesController } from './review.controller.js';
 import { ConsoleSessionController } from './session.controller.js';
+import { ConsoleSupervisionController } from './supervision.controller.js';
 
 /**
  * The web console: server-rendered Chinese pages at / (outside /api/v1) for clerks, handlers,
  * approvers, supervisors and admins. Controllers call the same services as the API, never the API.
  */
 @Module({
-  imports: [AuthModule, AgenciesModule, CalendarModule, CasesModule, LettersModule],
+  imports: [
+    AuthModule,
+    AgenciesModule,
+    CalendarModule,
+    CasesModule,
+    LettersModule,
+    CaseLettersModule,
+    SupervisionModule,
+    NotificationsModule,
+  ],
   controllers: [
     ConsoleSessionController,
     ConsoleRegistrationController,
     ConsoleCasePagesController,
+    ConsoleCaseLettersController,
+    ConsoleCaseRemediesController,
     ConsoleQueuesController,
+    ConsoleSupervisionController,
+    ConsoleNotificationsController,
     ConsoleAdminController,
   ],
-  providers: [ConsoleViews, ConsoleCsrf, ConsoleCsrfGuard, ConsolePages],
+  providers: [ConsoleViews, ConsoleCsrf, ConsoleCsrfGuard, ConsolePages, ConsoleCasePage],
   exports: [ConsoleViews],
 })
 export class ConsoleModule implements OnApplicationBootstrap {

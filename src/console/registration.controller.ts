@@ -19,7 +19,7 @@ import { chineseDate } from './console-format.js';
 import { ConsoleCsrfGuard } from './console-csrf.js';
 import { attempt, type FormProblem } from './console-outcome.js';
 import { ConsolePages } from './console-pages.js';
-import { registrationChoices } from './console-choices.js';
+import { outcomeFormChoices, registrationChoices } from './console-choices.js';
 import { text, validateForm, type FormBody } from './forms/form-values.js';
 import {
   evidenceDefaults,
@@ -84,10 +84,12 @@ export class ConsoleRegistrationController {
     const result = await attempt(() => this.cases.register(user, form.dto, key));
     if (!result.ok) return this.render(user, req, res, body, result);
     const c = result.value;
-    this.pages.redirect(res, `/case/${c.id}`, {
+    this.pages.redirect(res, `/case/${c.id}?registered=1`, {
       kind: 'success',
       messages: [
-        `已登记，案号 ${c.caseNumber}。收到申请之日 ${chineseDate(c.receivedOn)}，答复期限 ${chineseDate(c.dueOn)}。`,
+        c.repliedOn
+          ? `已登记并当场答复，案号 ${c.caseNumber}，本案已办结。请在下方“文书”中出具答复书交申请人。`
+          : `已登记，案号 ${c.caseNumber}。收到申请之日 ${chineseDate(c.receivedOn)}，答复期限 ${chineseDate(c.dueOn)}。`,
         ...c.notices,
       ],
     });
@@ -157,6 +159,7 @@ export class ConsoleRegistrationController {
         problem,
         handlers: handlers.map((h) => ({ value: h.id, label: h.displayName })),
         ...registrationChoices(),
+        ...outcomeFormChoices(),
       },
       { title: '登记申请', status: problem?.status ?? 200 },
     );

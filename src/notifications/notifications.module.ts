@@ -11,6 +11,6 @@ import { RemindersService } from './reminders.service.js';
   imports: [CalendarModule, CasesModule, SupervisionModule],
   controllers: [NotificationsController],
   providers: [NotificationsService, RemindersService, Mailer],
-  exports: [RemindersService],
+  exports: [RemindersService, NotificationsService],
 })
 export class NotificationsModule {}

@@ -51,8 +51,13 @@ export class NotificationsService {
       skip: (page - 1) * pageSize,
       take: pageSize,
     });
-    const unreadCount = await repo.countBy({ recipientId: user.id, readAt: IsNull() });
+    const unreadCount = await this.unreadCount(user);
     return { items: items.map(toResponse), unreadCount, page, pageSize, total };
+  }
+
+  /** How many of the user's notifications are unread (the console's bell). */
+  unreadCount(user: AuthUser): Promise<number> {
+    return this.dataSource.getRepository(Notification).countBy({ recipientId: user.id, readAt: IsNull() });
   }
 
   async markRead(user: AuthUser, id: string): Promise<NotificationResponse> {

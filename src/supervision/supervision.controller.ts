@@ -27,6 +27,7 @@ import {
   AnnualReportResponse,
   AtRiskResponse,
   DrillDownResponse,
+  OpenCasesResponse,
   TimelinessResponse,
 } from './dto/supervision-responses.dto.js';
 import { SupervisionService } from './supervision.service.js';
@@ -52,6 +53,16 @@ export class SupervisionController {
   @ApiOkResponse({ type: TimelinessResponse })
   timeliness(@CurrentUser() user: AuthUser, @Query() query: TimelinessQuery): Promise<TimelinessResponse> {
     return this.supervision.timeliness(user, query);
+  }
+
+  @Get('open-cases')
+  @SignedIn()
+  @ApiOperation({
+    summary: 'Open cases today by working days left (overdue, due today, 1–3, …, paused, 补正)',
+  })
+  @ApiOkResponse({ type: OpenCasesResponse })
+  openCases(@CurrentUser() user: AuthUser, @Query() query: AgencyFilterQuery): Promise<OpenCasesResponse> {
+    return this.supervision.openCases(user, query.agencyId);
   }
 
   @Get('at-risk')

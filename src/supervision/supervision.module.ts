@@ -31,6 +31,8 @@ import { WorkingDayIndexService } from './working-day-index.service.js';
     { provide: DemoSeedExtension, useClass: DemoCasesSeeder },
   ],
   exports: [
+    SupervisionService,
+    RemedyRecordsService,
     SupervisionQueries,
     SupervisionLookups,
     WorkingDayIndexService,

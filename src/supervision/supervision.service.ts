@@ -30,6 +30,7 @@ import type {
   AtRiskItemResponse,
   AtRiskResponse,
   DrillDownResponse,
+  OpenCasesResponse,
   IdentityViolationResponse,
   ReportLockResponse,
   TimelinessResponse,
@@ -43,7 +44,12 @@ import { SupervisionQueries } from './supervision-queries.js';
 import { drillDownTable3 } from './table3.rules.js';
 import { drillDownTable4 } from './table4.rules.js';
 import { timelinessFromAggregates } from './timeliness-aggregates.rules.js';
-import { listAtRiskCases } from './timeliness.rules.js';
+import {
+  countOpenCasesByBand,
+  listAtRiskCases,
+  OPEN_CASE_BAND_LABELS,
+  OPEN_CASE_BANDS,
+} from './timeliness.rules.js';
 
 /** A file to download. */
 export interface Download {
@@ -105,6 +111,27 @@ export class SupervisionService {
         handlerName: h.handlerId === null ? null : (users.get(h.handlerId) ?? null),
       })),
       byMonth: report.byMonth.map((m) => ({ month: m.month, figures: m.figures })),
+    };
+  }
+
+  /** Today's open cases by the working days they have left (the dashboard's distribution). */
+  async openCases(user: AuthUser, agencyId: string | undefined): Promise<OpenCasesResponse> {
+    const read = await this.lookups.readScope(user, agencyId);
+    const today = this.clock.today();
+    // Every open case (and those received or closed today, which the count leaves out if closed).
+    const cases = await this.queries.timelinessCases(read.scope, today, {
+      period: { from: today, to: today },
+    });
+    const counts = countOpenCasesByBand(cases, today);
+    return {
+      today,
+      agencyId: read.agencyId,
+      open: OPEN_CASE_BANDS.reduce((sum, band) => sum + counts[band], 0),
+      bands: OPEN_CASE_BANDS.map((band) => ({
+        band,
+        label: OPEN_CASE_BAND_LABELS[band],
+        count: counts[band],
+      })),
     };
   }
 

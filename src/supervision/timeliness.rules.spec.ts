@@ -1,6 +1,8 @@
 import {
   computeTimeliness,
+  countOpenCasesByBand,
   listAtRiskCases,
+  openCaseBand,
   median,
   nearestRank,
   type CurrentFigures,
@@ -197,6 +199,49 @@ describe('listAtRiskCases', () => {
       paused: true,
       overdue: true,
     });
+  });
+});
+
+describe('open cases by remaining working days', () => {
+  it.each<[string, Partial<TimelinessCase> & { dueOn: string | null }, string]>([
+    ['overdue', { dueOn: '2026-11-26', remainingWorkingDays: -1 }, 'overdue'],
+    [
+      'overdue while paused (a pause does not cure lateness)',
+      { dueOn: '2026-11-05', remainingWorkingDays: -16, paused: true },
+      'overdue',
+    ],
+    ['due today', { dueOn: TODAY, remainingWorkingDays: 0 }, 'due_today'],
+    ['due the next working day', { dueOn: '2026-11-30', remainingWorkingDays: 1 }, 'within_3'],
+    ['due in 3 working days', { dueOn: '2026-12-02', remainingWorkingDays: 3 }, 'within_3'],
+    ['due in 4 working days', { dueOn: '2026-12-03', remainingWorkingDays: 4 }, 'within_5'],
+    ['due in 10 working days', { dueOn: '2026-12-11', remainingWorkingDays: 10 }, 'within_10'],
+    ['due in 20 working days', { dueOn: '2026-12-25', remainingWorkingDays: 20 }, 'within_20'],
+    ['due in 21 working days (extended)', { dueOn: '2026-12-28', remainingWorkingDays: 21 }, 'beyond_20'],
+    [
+      'paused, not overdue (its due date will move)',
+      { dueOn: '2026-12-03', remainingWorkingDays: 4, paused: true },
+      'paused',
+    ],
+    ['waiting for a 补正: no reply period runs', { dueOn: null }, 'awaiting_correction'],
+  ])('%s', (_name, more, band) => {
+    expect(openCaseBand(tc('x', 'a1', null, '2026-11-01', more.dueOn, null, more), TODAY)).toBe(band);
+  });
+
+  it('counts every band, leaves closed cases out, and its due-soon bands add up to 即将逾期', () => {
+    const counts = countOpenCasesByBand(CASES, TODAY);
+    expect(counts).toEqual({
+      overdue: 2, // t6, t12
+      due_today: 1, // t9
+      within_3: 1, // t4
+      within_5: 0,
+      within_10: 0,
+      within_20: 0,
+      beyond_20: 0,
+      paused: 1, // t7
+      awaiting_correction: 1, // t5
+    });
+    expect(counts.due_today + counts.within_3).toBe(NOW.dueSoon);
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(NOW.open);
   });
 });
 

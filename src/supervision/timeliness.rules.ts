@@ -280,3 +280,60 @@ export function listAtRiskCases(cases: readonly TimelinessCase[], query: AtRiskQ
       (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0),
   );
 }
+
+// ── Open cases by remaining working days ─────────────────────────────────────────────────────────
+
+/** The bands of the dashboard's "open cases by remaining working days", most urgent first. */
+export const OPEN_CASE_BANDS = [
+  'overdue',
+  'due_today',
+  'within_3',
+  'within_5',
+  'within_10',
+  'within_20',
+  'beyond_20',
+  'paused',
+  'awaiting_correction',
+] as const;
+export type OpenCaseBand = (typeof OPEN_CASE_BANDS)[number];
+
+export const OPEN_CASE_BAND_LABELS: Readonly<Record<OpenCaseBand, string>> = {
+  overdue: '已逾期',
+  due_today: '今天到期',
+  within_3: '1—3 个工作日',
+  within_5: '4—5 个工作日',
+  within_10: '6—10 个工作日',
+  within_20: '11—20 个工作日',
+  beyond_20: '20 个工作日以上',
+  paused: '暂停计时',
+  awaiting_correction: '等待补正',
+};
+
+/**
+ * The band of one open case. Overdue (dueOn before today) comes first, paused or not, as in
+ * 逾期未办; a paused case not yet overdue is "paused" (its due date will move); a case with no reply
+ * period running (waiting for a 补正, Art. 30) is "awaiting_correction"; the rest by the working days
+ * left, so that due_today + within_3 are the 即将逾期 of the figures (≤ 3 WD, not paused).
+ */
+export function openCaseBand(c: TimelinessCase, today: IsoDate): OpenCaseBand {
+  if (c.dueOn === null || c.remainingWorkingDays === null) return 'awaiting_correction';
+  if (c.dueOn < today) return 'overdue';
+  if (c.paused) return 'paused';
+  const left = c.remainingWorkingDays;
+  if (left <= 0) return 'due_today';
+  if (left <= 3) return 'within_3';
+  if (left <= 5) return 'within_5';
+  if (left <= 10) return 'within_10';
+  if (left <= 20) return 'within_20';
+  return 'beyond_20';
+}
+
+/** How many open cases fall in each band (every band listed, closed cases ignored). */
+export function countOpenCasesByBand(
+  cases: readonly TimelinessCase[],
+  today: IsoDate,
+): Record<OpenCaseBand, number> {
+  const counts = Object.fromEntries(OPEN_CASE_BANDS.map((b) => [b, 0])) as Record<OpenCaseBand, number>;
+  for (const c of cases) if (c.closedOn === null) counts[openCaseBand(c, today)] += 1;
+  return counts;
+}

@@ -530,8 +530,169 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
     ),
   },
   { route: 'GET /review', policy: 'approver', expect: page(only({ approver: 200 })) },
-  { route: 'GET /supervision', policy: 'supervisor (all agencies)', expect: page(only({ supervisor: 200 })) },
+  {
+    route: 'GET /case/:id/letters/:letterId/pdf',
+    policy: 'any signed-in user of the case’s agency; supervisor and admin for all agencies (others 404)',
+    request: async ({ fixtures, agencyId }) => {
+      const { caseId, letter } = await fixtures.given.letterIn(agencyId);
+      return { path: `/case/${caseId}/letters/${letter.id}/pdf` };
+    },
+    expect: page({ ...signedIn({ own: 200, other: 404 }), supervisor: 200, admin: 200 }),
+  },
+  consoleLetterDraft('GET /case/:id/letter-drafts/:type/html', 'html'),
+  consoleLetterDraft('GET /case/:id/letter-drafts/:type/pdf', 'pdf'),
+  consoleLetterDraft('GET /case/:id/letter-drafts/:type/check', 'check'),
+  {
+    route: 'POST /case/:id/letters/issue',
+    policy: 'clerk, approver, and the handler of the case, of the case’s agency',
+    request: async ({ fixtures, agencyId }) => ({
+      path: `/case/${(await fixtures.given.caseIn(agencyId, 'investigating')).id}/letters/issue`,
+      body: { type: 'receipt' },
+    }),
+    expect: page(
+      only({
+        clerk: { own: 303, other: 404 },
+        handler: { own: 303, other: 404 },
+        approver: { own: 303, other: 404 },
+      }),
+    ),
+  },
+  {
+    route: 'POST /case/:id/letters/receipt',
+    policy: 'clerk, approver, and the handler of the case, of the case’s agency (issued once, then opened)',
+    request: async ({ fixtures, agencyId }) => ({
+      path: `/case/${(await fixtures.given.caseIn(agencyId, 'investigating')).id}/letters/receipt`,
+    }),
+    expect: page(
+      only({
+        clerk: { own: 303, other: 404 },
+        handler: { own: 303, other: 404 },
+        approver: { own: 303, other: 404 },
+      }),
+    ),
+  },
+  {
+    route: 'POST /case/:id/remedies/add',
+    policy: 'clerk, handler, approver of the case’s agency (a concluded case)',
+    request: async ({ fixtures, agencyId }) => ({
+      path: `/case/${(await fixtures.given.caseIn(agencyId, 'served')).id}/remedies/add`,
+      body: { kind: 'reconsideration', filedOn: TODAY, body: '郯城县人民政府', result: 'pending' },
+    }),
+    expect: page(
+      only({
+        clerk: { own: 303, other: 404 },
+        handler: { own: 303, other: 404 },
+        approver: { own: 303, other: 404 },
+      }),
+    ),
+  },
+  {
+    route: 'POST /case/:id/remedies/:remedyId/update',
+    policy: 'clerk, handler, approver of the case’s agency',
+    request: async ({ fixtures, agencyId }) => {
+      const r = await fixtures.remedyIn(agencyId);
+      return {
+        path: `/case/${r.caseId}/remedies/${r.remedyId}/update`,
+        body: {
+          version: String(r.version),
+          kind: 'reconsideration',
+          filedOn: TODAY,
+          body: '郯城县人民政府',
+          caseReference: '郯政复〔2026〕1号',
+          result: 'pending',
+        },
+      };
+    },
+    expect: page(
+      only({
+        clerk: { own: 303, other: 404 },
+        handler: { own: 303, other: 404 },
+        approver: { own: 303, other: 404 },
+      }),
+    ),
+  },
+  {
+    route: 'GET /supervision',
+    policy: 'supervisor (all agencies), approver (own agency)',
+    request: ({ actor, agencyId }) => ({
+      path: actor === 'supervisor' ? `/supervision?agencyId=${agencyId}` : '/supervision',
+    }),
+    expect: page(only({ supervisor: 200, approver: 200 })),
+  },
+  consoleSupervisionRead('GET /at-risk', '/at-risk?'),
+  consoleSupervisionRead('GET /annual-report', '/annual-report?year=2026&'),
+  consoleSupervisionRead(
+    'GET /annual-report/cell',
+    '/annual-report/cell?year=2026&table=3&row=received&column=total&',
+  ),
+  consoleSupervisionRead('GET /annual-report/download', '/annual-report/download?year=2026&format=csv&'),
+  {
+    route: 'POST /annual-report/lock',
+    policy: 'approver (own agency’s report), supervisor (any agency’s, or the county’s)',
+    // A year per actor (and not the API rows' years), so that each lock is the first of its (year, agency).
+    request: ({ actor, agencyId }) => ({
+      path: '/annual-report/lock',
+      body: { year: actor === 'approver' ? '2021' : actor === 'supervisor' ? '2020' : '2019', agencyId },
+    }),
+    expect: page(only({ approver: { own: 303, other: 404 }, supervisor: 303 })),
+  },
+  {
+    route: 'GET /case-list/export',
+    policy: 'any signed-in user for their own agency; supervisor and admin for every agency (others 404)',
+    request: ({ agencyId }) => ({
+      path: `/case-list/export?format=csv&from=2026-01-01&to=2026-12-31&agencyId=${agencyId}`,
+    }),
+    expect: page({ ...signedIn({ own: 200, other: 404 }), supervisor: 200, admin: 200 }),
+  },
+  {
+    route: 'GET /inbox',
+    policy: 'any signed-in user (own notifications)',
+    expect: page(signedIn(200)),
+  },
+  {
+    route: 'POST /inbox/read-all',
+    policy: 'any signed-in user (own notifications)',
+    expect: page(signedIn(303)),
+  },
+  {
+    route: 'POST /inbox/:id/read',
+    policy: 'any signed-in user, own notifications only (404 shown: not one of theirs)',
+    request: () => ({ path: '/inbox/00000000-0000-4000-8000-000000000000/read' }),
+    expect: page(signedIn(404)),
+  },
+  {
+    route: 'POST /inbox/:id/open',
+    policy: 'any signed-in user, own notifications only (404 shown: not one of theirs)',
+    request: () => ({ path: '/inbox/00000000-0000-4000-8000-000000000000/open' }),
+    expect: page(signedIn(404)),
+  },
   { route: 'GET /admin/agencies', policy: 'admin', expect: page(only({ admin: 200 })) },
+  { route: 'GET /admin/agencies/new', policy: 'admin', expect: page(only({ admin: 200 })) },
+  {
+    route: 'GET /admin/agencies/remedy-default',
+    policy: 'admin',
+    request: ({ fixtures }) => ({
+      path: `/admin/agencies/remedy-default?type=county_department&parentId=${fixtures.countyGovernmentId}`,
+    }),
+    expect: page(only({ admin: 200 })),
+  },
+  {
+    route: 'POST /admin/agencies',
+    policy: 'admin',
+    request: ({ fixtures }) => ({
+      path: '/admin/agencies',
+      body: {
+        code: fixtures.unique('m'),
+        name: fixtures.unique('矩阵新局'),
+        shortName: '矩阵新局',
+        type: 'county_department',
+        parentId: fixtures.countyGovernmentId,
+        docNumberPrefix: '矩新信复',
+        deriveReconsiderationBody: 'true',
+      },
+    }),
+    expect: page(only({ admin: 303 })),
+  },
   {
     route: 'GET /admin/agencies/:id',
     policy: 'admin',
@@ -628,6 +789,7 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
 
   // ── supervision: every agency for supervisors and admins, one's own for everyone else ──
   supervisionRead('GET /api/v1/supervision/timeliness', '/timeliness?from=2026-01-01&to=2026-12-31&'),
+  supervisionRead('GET /api/v1/supervision/open-cases', '/open-cases?'),
   supervisionRead('GET /api/v1/supervision/at-risk', '/at-risk?'),
   supervisionRead('GET /api/v1/supervision/annual-reports/:year', '/annual-reports/2026?'),
   supervisionRead(
@@ -763,6 +925,28 @@ function caseRead(route: string, suffix: string): MatrixRow {
       path: `/api/v1/cases/${(await fixtures.given.caseIn(agencyId, 'registered')).id}${suffix}`,
     }),
     expect: { ...signedIn({ own: 200, other: 404 }), supervisor: 200, admin: 200 },
+  };
+}
+
+/** A console preview or check of a case's letter (the 登记回执 of a fresh case). */
+function consoleLetterDraft(route: string, suffix: 'html' | 'pdf' | 'check'): MatrixRow {
+  return {
+    route,
+    policy: 'any signed-in user of the case’s agency; supervisor and admin for all agencies (others 404)',
+    request: async ({ fixtures, agencyId }) => ({
+      path: `/case/${(await fixtures.given.caseIn(agencyId, 'investigating')).id}/letter-drafts/receipt/${suffix}`,
+    }),
+    expect: page({ ...signedIn({ own: 200, other: 404 }), supervisor: 200, admin: 200 }),
+  };
+}
+
+/** A console supervision page: supervisors any agency, approvers their own (another is 404). */
+function consoleSupervisionRead(route: string, pathAndQuery: string): MatrixRow {
+  return {
+    route,
+    policy: 'supervisor (every agency), approver (own agency; another is 404)',
+    request: ({ agencyId }) => ({ path: `${pathAndQuery}agencyId=${agencyId}` }),
+    expect: page(only({ supervisor: 200, approver: { own: 200, other: 404 } })),
   };
 }
 

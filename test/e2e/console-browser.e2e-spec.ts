@@ -1,25 +1,41 @@
 /// <reference lib="dom" />
 import fs from 'node:fs';
-import { DEMO_APP } from '../support/auth.js';
+import { RemindersService } from '../../src/notifications/reminders.service.js';
+import { SupervisionService } from '../../src/supervision/supervision.service.js';
+import { agencyId, DEMO_APP } from '../support/auth.js';
+import { Given } from '../support/cases.js';
 import { ConsoleBrowser, type UserPage } from '../support/console-browser.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
  * The console in a real headless Chromium with JavaScript on, against the app on a free port and a
- * real database (test clock: 2026-11-27 10:00 in Shanghai). Screenshots of every main screen go to
- * test-artifacts/console/ (git-ignored) for a person to look at.
+ * real database (test clock: 2026-11-27 10:00 in Shanghai) holding the demo county and its thirty 2026
+ * cases. The issue's journey: a clerk registers by every channel; a handler takes one case through
+ * 补正 → correction → consultation → reply, issuing the notices on the way; an approver reads the reply
+ * letter and approves; the reply is made with its letter; a supervisor finds the case in the dashboard
+ * and, by drilling down, in the annual report. Screenshots of every screen go to test-artifacts/console/
+ * (git-ignored) for a person to look at.
  */
 describe('web console in a browser', () => {
   let t: TestApp;
   let browser: ConsoleBrowser;
   const registered = new Map<string, string>(); // channel → case URL
   let clerk: UserPage;
+  let zrzyj: string;
+  /** 县自然资源局's cases closed in 2026 before the journey (the dashboard counts one more after it). */
+  let closedBefore: number;
 
   beforeAll(async () => {
-    t = await createTestApp(DEMO_APP);
+    t = await createTestApp({ ...DEMO_APP, env: { ...DEMO_APP.env, DEMO_CASES: 'true' } });
+    zrzyj = await agencyId(t, 'tc-zrzyj');
+    const supervisor = await new Given(t).user(await agencyId(t, 'tc-gov-office'), 'supervisor');
+    const before = await t.app
+      .get(SupervisionService)
+      .timeliness(supervisor, { from: '2026-01-01', to: '2026-11-27', agencyId: zrzyj });
+    closedBefore = before.overall.closed;
     browser = await ConsoleBrowser.start(t);
     clerk = await browser.signIn('zrzyj.clerk');
-  }, 180_000);
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -110,12 +126,23 @@ describe('web console in a browser', () => {
     await checksSay(clerk, dueOn);
     if (channel === 'post_unsigned') await clerk.shot('03-register-post-unsigned');
     await clerk.submit('.submit-bar button[type=submit]');
-    expect(clerk.page.url()).toMatch(/\/case\/[0-9a-f-]{36}$/);
+    expect(clerk.page.url()).toMatch(/\/case\/[0-9a-f-]{36}\?registered=1$/);
     const flash = await clerk.text('.flash');
     expect(flash).toContain('已登记，案号 2026-');
     expect(flash).toContain(`答复期限 ${dueOn}`);
-    registered.set(channel, clerk.page.url());
-    if (channel === 'in_person') await clerk.shot('04-case-registered');
+    registered.set(channel, clerk.page.url().replace(/\?.*$/, ''));
+    if (channel === 'in_person') {
+      // At the counter: the receipt slip in one click, then the next applicant.
+      expect(await clerk.text('.next-steps')).toContain('打印登记回执');
+      await clerk.shot('04-case-registered');
+      const slip = await clerk.sendForm('.next-steps form[action$="/letters/receipt"]');
+      expect(slip).toMatchObject({ status: 200, type: 'application/pdf', head: '%PDF-' });
+      expect(slip.url).toMatch(/\/letters\/[0-9a-f-]{36}\/pdf\?inline=1$/);
+      // A second click opens the same slip (issued once per case).
+      expect((await clerk.sendForm('.next-steps form[action$="/letters/receipt"]')).url).toBe(slip.url);
+      await clerk.go(new URL(clerk.page.url()).pathname);
+      expect(await clerk.text('#letters')).toContain('政府信息公开申请登记回执');
+    }
   });
 
   it('finds an earlier applicant to reuse, and warns of a possible repeat application', async () => {
@@ -143,13 +170,16 @@ describe('web console in a browser', () => {
     await clerk.shot('06-register-errors');
   });
 
-  it('takes a case through 补正, correction, consultation, draft and review, and the approver approves', async () => {
+  let journeyCaseNumber = '';
+
+  it('takes a case through 补正, correction, consultation, draft and review, issuing the notices, and the approver approves and replies', async () => {
     const caseUrl = registered.get('in_person') as string;
     const handler = await browser.signIn('zrzyj.handler');
     expect(handler.page.url()).toBe(`${browser.base}/my-cases`);
     expect(await handler.text()).toContain('申请人in_person');
     await handler.shot('07-my-cases');
     await handler.page.goto(caseUrl, { waitUntil: 'networkidle0' });
+    journeyCaseNumber = (await handler.text('.case-head h1')).match(/\d{4}-\d{5}/)?.[0] ?? '';
     await handler.page.click('.explain > summary');
     await handler.shot('08-case-clock-explained');
 
@@ -159,6 +189,21 @@ describe('web console in a browser', () => {
     await handler.type(`${correction} #f-request-correction-means`, '邮寄补正告知书');
     await handler.submit(`${correction} button[type=submit]`);
     expect(await handler.text('.case-head')).toContain('待补正');
+    expect(await handler.text('.flash')).toContain('请在下方“文书”中出具补正告知书');
+
+    // The 补正告知书: its pre-issue check, a preview in the page, then issued with its 文号.
+    const notice = '#doc-correction_notice';
+    expect(await handler.text(notice)).toContain('出具前检查');
+    await handler.page.click(`${notice} .preview > summary`);
+    expect(await handler.frameText('/letter-drafts/correction_notice/html')).toContain('请写明地块位置');
+    await handler.shot('19-case-correction-notice-preview');
+    await handler.submit(`${notice} button[type=submit]`);
+    expect(await handler.text('.flash')).toMatch(
+      /已出具政府信息公开申请补正告知书（郯自然资信补〔2026〕\d+号）/,
+    );
+    const issued = await handler.fetchLink('#letters table.issued a[href$="/pdf"]');
+    expect(issued).toMatchObject({ status: 200, type: 'application/pdf', head: '%PDF-' });
+    expect(issued.disposition).toMatch(/^attachment;/);
 
     const received = await handler.openAction('receive-correction');
     await handler.page.click(`${received} input[name="evidence.channel"][value="in_person"]`);
@@ -171,6 +216,10 @@ describe('web console in a browser', () => {
     await handler.type(`${consult} #f-start-consultation-matter`, '拟公开的补偿协议涉及贵公司的商业信息');
     await handler.submit(`${consult} button[type=submit]`);
     expect(await handler.text('.clock')).toContain('暂停计时');
+    // The 征求意见书 to the third party.
+    await handler.submit('[id^="doc-third_party_consultation-"] button[type=submit]');
+    expect(await handler.text('.flash')).toContain('已出具政府信息公开征求意见书');
+    await handler.shot('20-case-letters-issued');
 
     const reply = await handler.openAction('record-consultation-reply');
     await handler.type(`${reply} #f-record-consultation-reply-summary`, '同意公开');
@@ -186,6 +235,8 @@ describe('web console in a browser', () => {
     await handler.type(`${draft} #f-save-draft-detail-accessInstructions`, '随本答复书提供复印件 3 页');
     await handler.shot('09-case-draft-form');
     await handler.submit(`${draft} button[type=submit]`);
+    // The handler reads the reply letter the draft makes before sending it to review.
+    expect(await handler.text('#reply-letter')).toContain('答复书样稿');
     await handler.submit(`${await handler.openAction('submit-for-review')} button[type=submit]`);
     expect(await handler.text('.case-head')).toContain('待审核');
     await handler.shot('10-case-in-review');
@@ -196,25 +247,156 @@ describe('web console in a browser', () => {
     expect(await approver.text()).toContain('申请人in_person');
     await approver.shot('11-review-queue');
     await approver.page.goto(caseUrl, { waitUntil: 'networkidle0' });
+    // Reviewing: the reply letter as it will be issued, open in the page, with its pre-issue check.
+    const letter = await approver.frameText('/letter-drafts/reply/html');
+    expect(letter).toContain('样稿（未出具）');
+    expect(letter).toContain('申请人in_person');
+    expect(letter).toContain('随本答复书提供复印件 3 页');
+    expect(await approver.text('#reply-letter')).toContain('出具前检查');
+    await approver.shot('21-approver-reads-reply-letter');
     const approve = await approver.openAction('approve');
     await approver.type(`${approve} #f-approve-comment`, '同意');
     await approver.submit(`${approve} button[type=submit]`);
     expect(await approver.text('.case-head')).toContain('已审核');
 
-    // The reply is recorded (作出答复): the clock stops.
+    // 作出答复: the findings for the chosen date are shown before the button, and follow the date.
     const issue = await approver.openAction('issue-reply');
+    expect(await approver.text(`${issue} [data-findings]`)).toContain('出具前检查');
+    await approver.set(`${issue} #f-issue-reply-repliedOn`, '2026-11-26');
+    await approver.page.waitForResponse((r) => r.url().includes('/letter-drafts/reply/check?'));
+    await approver.shot('22-issue-reply-with-findings');
+    await approver.set(`${issue} #f-issue-reply-repliedOn`, '2026-11-27');
+    await approver.page.waitForResponse((r) => r.url().includes('repliedOn=2026-11-27'));
     await approver.submit(`${issue} button[type=submit]`);
     expect(await approver.text('.case-head')).toContain('已答复');
     expect(await approver.text('.clock')).toContain('已停止');
-    expect(await approver.text('#timeline')).toContain('2026年11月27日作出答复');
+    expect(await approver.text('#timeline')).toMatch(
+      /2026年11月27日作出答复，出具政府信息公开申请答复书（郯自然资信复〔2026〕\d+号）/,
+    );
+    expect(await approver.text('#letters')).toContain('政府信息公开申请答复书');
+    const replyPdf = await approver.fetchLink('#timeline a[href$="/pdf"]');
+    expect(replyPdf).toMatchObject({ status: 200, type: 'application/pdf', head: '%PDF-' });
     await approver.shot('12-case-replied');
+    expect(approver.problems).toEqual([]);
+  });
+
+  it('shows the supervisor the replied case in the dashboard and, drilling down, in the annual report', async () => {
+    const supervisor = await browser.signIn('gov-office.supervisor');
+    expect(supervisor.page.url()).toBe(`${browser.base}/supervision`);
+    await supervisor.shot('13-supervision-dashboard');
+    // 县自然资源局 closed one more case this year: the journey's reply.
+    const row = await supervisor.page.$$eval('#chart-agency-data tbody tr', (rows) =>
+      rows.map((r) => Array.from(r.children).map((c) => c.textContent?.trim() ?? '')),
+    );
+    const zrzyjRow = row.find((r) => r[0] === '郯城县自然资源局');
+    expect(zrzyjRow?.[2]).toBe(String(closedBefore + 1));
+    // The charts are SVG drawn on the server, each with its title for screen readers.
+    expect(
+      await supervisor.page.$$eval('svg.svg-chart > title', (ts) => ts.map((x) => x.textContent)),
+    ).toEqual(['各机关按期办结率', '在办案件按剩余工作日分布', '各月按期办结率']);
+
+    await supervisor.go('/at-risk');
+    expect(await supervisor.text()).toContain('逾期未办');
+    await supervisor.shot('23-at-risk');
+
+    await supervisor.go('/annual-report?year=2026');
+    expect(await supervisor.text('h1')).toBe('全县2026年政府信息公开工作年度报告（表三、表四）');
+    await supervisor.shot('24-annual-report');
+    await supervisor.page.click('a[href*="row=disclosed&column=natural_person"]');
+    await supervisor.waitForText('#drill', journeyCaseNumber);
+    const drill = await supervisor.text('#drill');
+    expect(drill).toContain('（一）予以公开 · 自然人');
+    expect(drill).toMatch(new RegExp(`${journeyCaseNumber}\\s+郯城县自然资源局`));
+    await supervisor.shot('25-annual-report-drill-down');
+    // The downloads say they are being made until the file arrives.
+    await supervisor.page.click('a[data-download][href*="format=pdf"]');
+    await supervisor.waitForText('.downloads', '已生成');
+    expect(supervisor.problems).toEqual([]);
+  });
+
+  it('records a 行政复议 on the replied case, and the bell counts the handler’s reminders', async () => {
+    const caseUrl = registered.get('in_person') as string;
+    const approver = await browser.signIn('zrzyj.approver');
+    await approver.page.goto(caseUrl, { waitUntil: 'networkidle0' });
+    // Served first: a remedy is against a concluded case (the reply is concluded when made).
+    await approver.page.click('#remedy-new > summary');
+    await approver.page.select('#f-remedy-new-kind', 'reconsideration');
+    await approver.set('#f-remedy-new-filedOn', '2026-11-27');
+    await approver.type('#f-remedy-new-body', '郯城县人民政府');
+    await approver.type('#f-remedy-new-caseReference', '郯政复〔2026〕31号');
+    await approver.shot('26-remedy-form');
+    await approver.submit('#remedy-new button[type=submit]');
+    expect(await approver.text('.flash')).toContain('已登记行政复议（郯城县人民政府，尚未审结）');
+    expect(await approver.text('#remedies')).toContain('郯政复〔2026〕31号');
+    // Its result once decided.
+    await approver.page.click('#remedies details.action:not(#remedy-new) > summary');
+    await approver.page.select('#remedies details[open] select[name="result"]', 'upheld');
+    await approver.set('#remedies details[open] input[name="decidedOn"]', '2026-11-27');
+    await approver.submit('#remedies details[open] button[type=submit]');
+    expect(await approver.text('#remedies')).toContain('结果维持');
+    await approver.shot('27-remedy-recorded');
+    expect(approver.problems).toEqual([]);
+
+    // The reminders job (run here by hand: tests keep jobs off) reaches the handler of the demo
+    // county's overdue and due cases; the bell says how many are unread.
+    await t.app.get(RemindersService).sendReminders();
+    const handler = await browser.signIn('zrzyj.handler');
+    const bell = await handler.page.$eval('.bell', (b) => b.getAttribute('aria-label') ?? '');
+    const unread = Number(/(\d+) 条未读/.exec(bell)?.[1] ?? 0);
+    expect(unread).toBeGreaterThan(0);
+    await handler.go('/inbox');
+    expect(await handler.text('.notes')).toContain('期限提醒');
+    await handler.shot('28-inbox');
+    await handler.submit('.note.unread form[action$="/read"] button');
+    expect(await handler.page.$eval('.bell', (b) => b.getAttribute('aria-label'))).toBe(
+      unread > 1 ? `通知：${unread - 1} 条未读` : '通知：没有未读',
+    );
+    // Opening a reminder goes to its case.
+    await handler.submit('.note form[action$="/open"] button');
+    expect(handler.page.url()).toMatch(/\/case\/[0-9a-f-]{36}$/);
+    expect(handler.problems).toEqual([]);
+  });
+
+  it('registers an application answered on the spot, then issues its reply letter', async () => {
+    await clerk.go('/register');
+    expect(await clerk.page.$eval('[data-on-the-spot]', (e) => (e as HTMLElement).hidden)).toBe(false);
+    await clerk.choose('evidence.channel', 'fax');
+    // Only an applicant at the counter can be answered on the spot (Art. 33 para 1).
+    expect(await clerk.page.$eval('[data-on-the-spot]', (e) => (e as HTMLElement).hidden)).toBe(true);
+    await clerk.choose('evidence.channel', 'in_person');
+    await fillApplicant(clerk, '当场答复申请人', '11010519491231002X');
+    await clerk.type('#f-informationSought', '县政府2026年政府工作报告');
+    await clerk.page.click('#f-onTheSpot');
+    await clerk.page.select('#f-onTheSpotReply-outcome', 'already_public');
+    await clerk.type(
+      '#f-onTheSpotReply-detail-accessInstructions',
+      '已在郯城县人民政府网站“政府工作报告”栏目公开',
+    );
+    await clerk.shot('29-register-on-the-spot');
+    await clerk.submit('.submit-bar button[type=submit]');
+    expect(await clerk.text('.flash')).toContain('已登记并当场答复');
+    expect(await clerk.text('.case-head')).toContain('已办结');
+    // Its letter was not issued at registration: it is issued here, with its pre-issue check.
+    expect(await clerk.text('#letters')).toContain('政府信息公开申请答复书');
+    await clerk.submit('[id^="doc-reply_disclosed"] button[type=submit]');
+    expect(await clerk.text('.flash')).toMatch(/已出具政府信息公开申请答复书（郯自然资信复〔2026〕\d+号）/);
+    await clerk.shot('30-on-the-spot-reply-letter');
+    expect(clerk.problems).toEqual([]);
+  });
+
+  it('shows an approver their own agency’s dashboard and report', async () => {
+    const approver = await browser.signIn('zrzyj.approver');
+    await approver.go('/supervision');
+    expect(await approver.text('h1')).toBe('督查概况：郯城县自然资源局');
+    expect(await approver.page.$('#f-agencyId')).toBeNull();
+    await approver.shot('31-approver-dashboard');
+    await approver.go('/annual-report?year=2026');
+    expect(await approver.text('h1')).toBe('郯城县自然资源局2026年政府信息公开工作年度报告（表三、表四）');
     expect(approver.problems).toEqual([]);
   });
 
   it('shows the supervisor and the admin their pages', async () => {
     const supervisor = await browser.signIn('gov-office.supervisor');
-    expect(supervisor.page.url()).toBe(`${browser.base}/supervision`);
-    await supervisor.shot('13-supervision');
     await supervisor.go('/case-list');
     expect(await supervisor.text()).toContain('郯城县自然资源局');
     await supervisor.shot('14-case-list-county');
@@ -226,6 +408,16 @@ describe('web console in a browser', () => {
     await admin.page.waitForSelector('#remedy-preview .remedy');
     expect(await admin.text('#remedy-preview')).toContain('60日内');
     await admin.shot('16-admin-agency-remedy');
+    // A new agency: its reconsideration body follows from its type and parent (复议法 Art. 24, 27).
+    await admin.go('/admin/agencies/new');
+    await admin.page.select('#f-type', 'town');
+    const county = await admin.page.$$eval('#f-parentId option', (options) =>
+      options.find((o) => o.textContent?.includes('（县级人民政府）'))?.getAttribute('value'),
+    );
+    await admin.page.select('#f-parentId', county as string);
+    await admin.waitForText('#remedy-default', '按规则确定：郯城县人民政府');
+    expect(await admin.text('#remedy-default')).toContain('行政复议法第二十四条第一款第（二）项');
+    await admin.shot('32-admin-agency-new');
     await admin.go('/admin/users');
     await admin.shot('17-admin-users');
     await admin.go('/admin/calendar');

@@ -6,7 +6,11 @@ import { DataSource } from 'typeorm';
 import { ConsoleCsrfGuard } from '../../src/console/console-csrf.js';
 import { ConsoleModule } from '../../src/console/console.module.js';
 import { consoleTemplatesDir } from '../../src/console/console-views.js';
-import { DEMO_APP, DEMO_PASSWORD } from '../support/auth.js';
+import { IssuedLetter } from '../../src/letters/issued-letter.entity.js';
+import { RemedyRecord } from '../../src/supervision/remedy-record.entity.js';
+import { agencyId, as, DEMO_APP, DEMO_PASSWORD, signIn as apiSignIn } from '../support/auth.js';
+import { Given } from '../support/cases.js';
+import { binary } from '../support/supervision.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /** A browser's cookie jar, enough for these tests. */
@@ -38,9 +42,13 @@ const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] 
 
 describe('web console over HTTP', () => {
   let t: TestApp;
+  let given: Given;
+  let zrzyj: string;
 
   beforeAll(async () => {
     t = await createTestApp(DEMO_APP);
+    given = new Given(t);
+    zrzyj = await agencyId(t, 'tc-zrzyj');
   });
   afterAll(() => t.close());
 
@@ -182,6 +190,414 @@ describe('web console over HTTP', () => {
     const [a, b] = await Promise.all([send(), send()]);
     expect([a.status, b.status]).toEqual([303, 303]);
     expect(a.headers.location).toBe(b.headers.location);
+  });
+
+  describe('letters on the case page', () => {
+    it('issues a notice only with the form’s CSRF token, and keeps nothing from a refused one', async () => {
+      const { jar, csrf } = await signIn('zrzyj.clerk');
+      const c = await given.caseIn(zrzyj, 'awaiting_correction');
+      const letters = () => t.dataSource.getRepository(IssuedLetter).countBy({ caseId: c.id });
+      const bare = await t.http
+        .post(`/case/${c.id}/letters/issue`)
+        .set('Cookie', jar.header)
+        .type('form')
+        .send({ type: 'correction_notice' });
+      expect(bare.status).toBe(403);
+      expect(await letters()).toBe(0);
+      const ok = await t.http
+        .post(`/case/${c.id}/letters/issue`)
+        .set('Cookie', jar.header)
+        .type('form')
+        .send({ _csrf: csrf, type: 'correction_notice' });
+      expect(ok.status).toBe(303);
+      expect(ok.headers.location).toBe(`/case/${c.id}#letters`);
+      expect(await letters()).toBe(1);
+      // The second time it is refused (issued once; a correction is a new letter), on the case page.
+      const again = await t.http
+        .post(`/case/${c.id}/letters/issue`)
+        .set('Cookie', jar.header)
+        .type('form')
+        .send({ _csrf: csrf, type: 'correction_notice' });
+      expect(again.status).toBe(409);
+      expect(again.text).toContain('本案已出具政府信息公开申请补正告知书');
+      expect(await letters()).toBe(1);
+    });
+
+    it('shows a refused 说明理由告知书 beside its deadline, with what was typed', async () => {
+      const { jar, csrf } = await signIn('zrzyj.clerk');
+      const c = await given.caseIn(zrzyj, 'investigating');
+      const res = await t.http
+        .post(`/case/${c.id}/letters/issue`)
+        .set('Cookie', jar.header)
+        .type('form')
+        .send({ _csrf: csrf, type: 'reason_request', explanationDeadline: '2026-11-20' });
+      expect(res.status).toBe(400);
+      expect(res.text).toMatch(/<details class="action" id="doc-reason_request" open>/);
+      expect(res.text).toMatch(
+        /id="f-reason-explanationDeadline" name="explanationDeadline" type="date" value="2026-11-20"/,
+      );
+      expect(res.text).toContain('说明理由的期限须晚于今天');
+    });
+
+    it('checks the reply letter for the date typed, and says when an error blocks it', async () => {
+      const { jar } = await signIn('zrzyj.approver');
+      const c = await given.caseIn(zrzyj, 'approved');
+      const check = (date: string) =>
+        t.http.get(`/case/${c.id}/letter-drafts/reply/check?repliedOn=${date}`).set('Cookie', jar.header);
+      const today = await check('2026-11-27');
+      expect(today.status).toBe(200);
+      expect(today.text).toContain('data-blocking="false"');
+      const early = await check('2026-11-20');
+      expect(early.text).toContain('data-blocking="true"');
+      expect(early.text).toContain('出具前须先解决');
+      // The case page disables 作出答复 when today's check has errors, and shows the findings before it.
+      const page = await t.http.get(`/case/${c.id}`).set('Cookie', jar.header);
+      expect(page.text).toMatch(/id="act-issue-reply"[\s\S]*data-findings data-blocking="false"/);
+      // Another agency's case: 404, never its findings.
+      const other = await given.caseIn(await agencyId(t, 'tc-jtj'), 'approved');
+      expect(
+        (await t.http.get(`/case/${other.id}/letter-drafts/reply/check`).set('Cookie', jar.header)).status,
+      ).toBe(404);
+    });
+
+    it('frames the preview from this site only, and downloads the stored PDF byte for byte', async () => {
+      const { jar } = await signIn('zrzyj.clerk');
+      const { caseId, letter } = await given.letterIn(zrzyj);
+      const preview = await t.http
+        .get(`/case/${caseId}/letter-drafts/receipt/html`)
+        .set('Cookie', jar.header);
+      expect(preview.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+      expect(preview.text).toContain('样稿（未出具）');
+      expect(preview.text).toContain('/assets/vendor/lxgw-wenkai/lxgwwenkai-regular.css');
+      expect((await t.http.get('/assets/vendor/lxgw-wenkai/lxgwwenkai-regular.css')).status).toBe(200);
+      const mine = await t.http
+        .get(`/case/${caseId}/letters/${letter.id}/pdf?dl=abc12345`)
+        .set('Cookie', jar.header)
+        .buffer(true)
+        .parse(binary);
+      const api = await as(t, await apiSignIn(t, 'zrzyj.clerk'))
+        .get(`/api/v1/cases/${caseId}/letters/${letter.id}/pdf`)
+        .buffer(true)
+        .parse(binary);
+      expect(Buffer.compare(mine.body as Buffer, api.body as Buffer)).toBe(0);
+      expect(mine.headers['content-disposition']).toMatch(
+        /^attachment; filename="download\.pdf"; filename\*=UTF-8''/,
+      );
+      // The page waiting for it learns it has arrived.
+      expect(String(mine.headers['set-cookie'])).toContain('gip_download=abc12345');
+    });
+  });
+
+  describe('remedy records', () => {
+    const remedyForm = {
+      kind: 'reconsideration',
+      filedOn: '2026-11-27',
+      body: '郯城县人民政府',
+      result: 'pending',
+    };
+
+    it('refuses a record for a case still open, on the case page', async () => {
+      const { jar, csrf } = await signIn('zrzyj.clerk');
+      const c = await given.caseIn(zrzyj, 'investigating');
+      const res = await t.http
+        .post(`/case/${c.id}/remedies/add`)
+        .set('Cookie', jar.header)
+        .type('form')
+        .send({ _csrf: csrf, ...remedyForm });
+      // An open case shows no remedy panel; the refusal is the page's error.
+      expect(res.status).toBe(409);
+      expect(res.text).toContain('本案尚未办结');
+    });
+
+    it('re-renders the record form with the messages beside the fields and what was typed', async () => {
+      const { jar, csrf } = await signIn('zrzyj.clerk');
+      const c = await given.caseIn(zrzyj, 'served');
+      const res = await t.http
+        .post(`/case/${c.id}/remedies/add`)
+        .set('Cookie', jar.header)
+        .type('form')
+        .send({ _csrf: csrf, ...remedyForm, body: '', caseReference: '郯政复〔2026〕7号' });
+      expect(res.status).toBe(400);
+      expect(res.text).toMatch(/<details class="action" id="remedy-new" open>/);
+      expect(res.text).toContain('value="郯政复〔2026〕7号"');
+      expect(res.text).toMatch(/id="f-remedy-new-body-error">须填写复议机关或人民法院</);
+      expect(await t.dataSource.getRepository(RemedyRecord).countBy({ caseId: c.id })).toBe(0);
+      const missing = await t.http
+        .post(`/case/${c.id}/remedies/add`)
+        .set('Cookie', jar.header)
+        .type('form')
+        .send(remedyForm);
+      expect(missing.status).toBe(403);
+    });
+
+    it('updates a record with the version seen, and refuses a stale one', async () => {
+      const { jar, csrf } = await signIn('zrzyj.clerk');
+      const c = await given.caseIn(zrzyj, 'served');
+      const added = await t.http
+        .post(`/case/${c.id}/remedies/add`)
+        .set('Cookie', jar.header)
+        .type('form')
+        .send({ _csrf: csrf, ...remedyForm });
+      expect(added.status).toBe(303);
+      const r = await t.dataSource.getRepository(RemedyRecord).findOneByOrFail({ caseId: c.id });
+      const update = (version: number) =>
+        t.http
+          .post(`/case/${c.id}/remedies/${r.id}/update`)
+          .set('Cookie', jar.header)
+          .type('form')
+          .send({
+            _csrf: csrf,
+            ...remedyForm,
+            version: String(version),
+            result: 'upheld',
+            decidedOn: '2026-11-27',
+          });
+      expect((await update(r.version)).status).toBe(303);
+      const stale = await update(r.version);
+      expect(stale.status).toBe(409);
+      expect(stale.text).toContain('该记录已被他人更新');
+    });
+  });
+
+  describe('registration answered on the spot', () => {
+    const form = (csrf: string, key: string, more: Record<string, string>) => ({
+      _csrf: csrf,
+      idempotencyKey: key,
+      'evidence.channel': 'in_person',
+      'evidence.in_person.submittedOn': '2026-11-27',
+      'applicant.type': 'natural_person',
+      'applicant.name': '孙七',
+      'applicant.idType': 'resident_id',
+      'applicant.idNumber': '11010519491231002X',
+      'applicant.phone': '13800138000',
+      'applicant.address': '郯城县人民路 5 号',
+      informationSought: '县政府2026年政府工作报告',
+      requestedForm: 'paper',
+      deliveryMethod: 'post',
+      onTheSpot: 'true',
+      'onTheSpotReply.outcome': 'already_public',
+      'onTheSpotReply.detail.accessInstructions': '已在县政府网站公开',
+      ...more,
+    });
+
+    it('is refused for a channel other than in person or oral, beside the choice', async () => {
+      const { jar, csrf } = await signIn('zrzyj.clerk');
+      const res = await t.http
+        .post('/register')
+        .set('Cookie', jar.header)
+        .type('form')
+        .send(
+          form(csrf, 'on-the-spot-fax', {
+            'evidence.channel': 'fax',
+            'evidence.fax.faxReceivedOn': '2026-11-27',
+            'evidence.fax.confirmedOn': '2026-11-27',
+            'evidence.fax.confirmationMeans': '电话',
+          }),
+        );
+      expect(res.status).toBe(400);
+      expect(res.text).toMatch(/id="f-onTheSpotReply-error">当场答复只适用于当面或口头提出的申请</);
+      expect(res.text).toMatch(/name="onTheSpot" value="true" id="f-onTheSpot" checked/);
+    });
+
+    it('needs the facts its outcome requires', async () => {
+      const { jar, csrf } = await signIn('zrzyj.clerk');
+      const res = await t.http
+        .post('/register')
+        .set('Cookie', jar.header)
+        .type('form')
+        .send(form(csrf, 'on-the-spot-not-held', { 'onTheSpotReply.outcome': 'not_held' }));
+      expect(res.status).toBe(400);
+      expect(res.text).toMatch(/id="f-onTheSpotReply-detail-searchDescription-error">[^<]+</);
+    });
+
+    it('registers, replies and closes the case the same day', async () => {
+      const { jar, csrf } = await signIn('zrzyj.clerk');
+      const res = await t.http
+        .post('/register')
+        .set('Cookie', jar.header)
+        .type('form')
+        .send(form(csrf, 'on-the-spot-ok', {}));
+      expect(res.status).toBe(303);
+      const page = await t.http.get(res.headers.location as string).set('Cookie', jar.take(res).header);
+      expect(page.text).toContain('已登记并当场答复');
+      expect(page.text).toContain('已办结');
+    });
+  });
+
+  describe('supervision pages', () => {
+    it('refuses to lock a year that is not over, on the report page', async () => {
+      const { jar, csrf } = await signIn('gov-office.supervisor');
+      const res = await t.http
+        .post('/annual-report/lock')
+        .set('Cookie', jar.header)
+        .type('form')
+        .send({ _csrf: csrf, year: '2026', note: '测试' });
+      expect(res.status).toBe(409);
+      expect(res.text).toContain('全县2026年政府信息公开工作年度报告');
+      const bare = await t.http
+        .post('/annual-report/lock')
+        .set('Cookie', jar.header)
+        .type('form')
+        .send({ year: '2025' });
+      expect(bare.status).toBe(403);
+    });
+
+    it('locks a past year and shows it locked', async () => {
+      const { jar, csrf } = await signIn('zrzyj.approver');
+      const res = await t.http
+        .post('/annual-report/lock')
+        .set('Cookie', jar.header)
+        .type('form')
+        .send({ _csrf: csrf, year: '2025', note: '已于 2026年1月28日 公布' });
+      expect(res.status).toBe(303);
+      const page = await t.http.get(res.headers.location as string).set('Cookie', jar.take(res).header);
+      expect(page.text).toContain('已锁定');
+      expect(page.text).toContain('已于 2026年1月28日 公布');
+    });
+
+    it('sends a refused download back to its form with the reason; another agency is 404', async () => {
+      const { jar } = await signIn('zrzyj.approver');
+      const bad = await t.http
+        .get('/case-list/export?format=csv&from=2026-12-01&to=2026-01-01&back=/supervision')
+        .set('Cookie', jar.header);
+      expect(bad.status).toBe(303);
+      expect(bad.headers.location).toBe('/supervision');
+      const other = await t.http
+        .get(`/annual-report/download?year=2026&format=csv&agencyId=${await agencyId(t, 'tc-jtj')}`)
+        .set('Cookie', jar.header);
+      expect(other.status).toBe(404);
+      const csv = await t.http
+        .get('/annual-report/download?year=2026&format=csv&dl=tok12345')
+        .set('Cookie', jar.header);
+      expect(csv.status).toBe(200);
+      expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+      expect(String(csv.headers['set-cookie'])).toContain('gip_download=tok12345');
+    });
+
+    it('keeps supervisors to masked case lists', async () => {
+      const { jar } = await signIn('gov-office.supervisor');
+      const res = await t.http
+        .get('/case-list/export?format=csv&from=2026-01-01&to=2026-12-31&personalData=full')
+        .set('Cookie', jar.header);
+      expect(res.status).toBe(403);
+      expect(res.text).toContain('只能导出遮蔽个人信息的案件清单');
+    });
+  });
+
+  describe('admin: agencies', () => {
+    it('creates an agency whose reconsideration body follows its type and parent', async () => {
+      const { jar, csrf } = await signIn('admin');
+      const county = await agencyId(t, 'tc-gov');
+      const bad = await t.http.post('/admin/agencies').set('Cookie', jar.header).type('form').send({
+        _csrf: csrf,
+        code: 'Bad Code',
+        name: '郯城县审计局',
+        shortName: '县审计局',
+        type: 'county_department',
+        parentId: county,
+        docNumberPrefix: '郯审计信复',
+        deriveReconsiderationBody: 'true',
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.text).toContain('value="郯城县审计局"');
+      expect(bad.text).toMatch(/id="f-code-error">只能包含小写字母、数字和连字符/);
+      const ok = await t.http.post('/admin/agencies').set('Cookie', jar.header).type('form').send({
+        _csrf: csrf,
+        code: 'tc-sjj',
+        name: '郯城县审计局',
+        shortName: '县审计局',
+        type: 'county_department',
+        parentId: county,
+        docNumberPrefix: '郯审计信复',
+        deriveReconsiderationBody: 'true',
+      });
+      expect(ok.status).toBe(303);
+      const page = await t.http.get(ok.headers.location as string).set('Cookie', jar.take(ok).header);
+      expect(page.text).toContain('已创建“郯城县审计局”，行政复议机关：郯城县人民政府（按规则自动确定）');
+    });
+
+    it('asks for the body the rule cannot give (the county government’s own is the city government)', async () => {
+      const { jar, csrf } = await signIn('admin');
+      const res = await t.http.post('/admin/agencies').set('Cookie', jar.header).type('form').send({
+        _csrf: csrf,
+        code: 'tc-gov2',
+        name: '某县人民政府',
+        shortName: '某县政府',
+        type: 'county_government',
+        docNumberPrefix: '某政信复',
+        deriveReconsiderationBody: 'true',
+      });
+      expect(res.status).toBe(400);
+      expect(res.text).toContain('县级人民政府的行政复议机关是上一级（设区的市）人民政府');
+    });
+
+    it('changes an agency’s type and parent, refusing a pair that does not fit; a derived body follows them', async () => {
+      const { jar, csrf } = await signIn('admin');
+      const town = await agencyId(t, 'tc-matou');
+      const page = await t.http.get(`/admin/agencies/${town}`).set('Cookie', jar.header);
+      const value = (name: string) =>
+        new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(page.text)?.[1] ?? '';
+      const res = await t.http
+        .post(`/admin/agencies/${town}`)
+        .set('Cookie', jar.header)
+        .type('form')
+        .send({
+          _csrf: csrf,
+          version: value('version'),
+          name: value('name'),
+          shortName: value('shortName'),
+          docNumberPrefix: value('docNumberPrefix'),
+          reconsiderationBodyName: value('reconsiderationBodyName'),
+          reconsiderationBodyAddress: value('reconsiderationBodyAddress'),
+          courtName: value('courtName'),
+          active: 'true',
+          type: 'dispatched',
+          parentId: '',
+        });
+      // A 派出机构 must record who set it up (复议法 Art. 24, 27): refused, beside the fields.
+      expect(res.status).toBe(400);
+      expect(res.text).toContain('派出机构');
+      expect(res.text).toMatch(/<option value="dispatched" selected>/);
+      // Set up by the county government: its 派出机关 → reviewed by that government (Art. 24 para 1 (三)).
+      const county = await agencyId(t, 'tc-gov');
+      const moved = await t.http
+        .post(`/admin/agencies/${town}`)
+        .set('Cookie', jar.header)
+        .type('form')
+        .send({
+          _csrf: csrf,
+          version: value('version'),
+          name: value('name'),
+          shortName: value('shortName'),
+          docNumberPrefix: value('docNumberPrefix'),
+          reconsiderationBodyName: value('reconsiderationBodyName'),
+          reconsiderationBodyAddress: value('reconsiderationBodyAddress'),
+          courtName: value('courtName'),
+          active: 'true',
+          type: 'dispatched',
+          parentId: county,
+        });
+      expect(moved.status).toBe(303);
+      const after = await t.http.get(`/admin/agencies/${town}`).set('Cookie', jar.take(moved).header);
+      expect(after.text).toMatch(/<option value="dispatched" selected>/);
+      expect(after.text).toContain('行政复议法第二十四条第一款第（三）项');
+    });
+  });
+
+  describe('notifications', () => {
+    it('marks all read only with the form’s token', async () => {
+      const { jar, csrf } = await signIn('zrzyj.handler');
+      expect(
+        (await t.http.post('/inbox/read-all').set('Cookie', jar.header).type('form').send({})).status,
+      ).toBe(403);
+      const res = await t.http
+        .post('/inbox/read-all')
+        .set('Cookie', jar.header)
+        .type('form')
+        .send({ _csrf: csrf });
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toBe('/inbox');
+    });
   });
 
   it('answers errors as HTML pages on the console and as problem+json on the API', async () => {

@@ -101,6 +101,32 @@ describe('supervision (e2e)', () => {
     });
   });
 
+  describe('open cases by working days left', () => {
+    it('puts each open case in one band, most urgent first', async () => {
+      const res = await as(t, supervisor).get('/api/v1/supervision/open-cases');
+      expect(res.status).toBe(200);
+      expect(res.body.open).toBe(4);
+      expect(
+        Object.fromEntries(
+          res.body.bands
+            .filter((b: { count: number }) => b.count > 0)
+            .map((b: { band: string; count: number }) => [b.band, b.count]),
+        ),
+      ).toEqual({
+        overdue: 1, // z6
+        due_today: 1, // z7
+        within_20: 1, // z5, due 2026-12-18: 15 working days left
+        paused: 1, // z8, waiting for the third party
+      });
+      expect(res.body.bands[0]).toEqual({ band: 'overdue', label: '已逾期', count: 1 });
+    });
+
+    it('a clerk sees their own agency only; another agency is 404', async () => {
+      expect((await as(t, clerk).get(`/api/v1/supervision/open-cases?agencyId=${jtj}`)).status).toBe(404);
+      expect((await as(t, clerk).get('/api/v1/supervision/open-cases')).body.agencyId).toBe(zrzyj);
+    });
+  });
+
   describe('at-risk list', () => {
     it('lists 逾期未办 and 即将逾期, most urgent first; a paused case is left out', async () => {
       const res = await as(t, supervisor).get('/api/v1/supervision/at-risk');

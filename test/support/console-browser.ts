@@ -49,7 +49,10 @@ export class ConsoleBrowser {
 
   /** A signed-in page of a fresh browser context. */
   async signIn(username: string): Promise<UserPage> {
-    const context = await this.browser.createBrowserContext();
+    // Downloads (letters, reports, case lists) are saved where the screenshots go.
+    const context = await this.browser.createBrowserContext({
+      downloadBehavior: { policy: 'allow', downloadPath: path.join(ARTIFACTS, 'downloads') },
+    });
     const page = await context.newPage();
     await page.setViewport({ width: 1366, height: 768 });
     const problems: string[] = [];
@@ -125,6 +128,61 @@ export class UserPage {
 
   async shot(name: string): Promise<void> {
     await this.page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  }
+
+  /** Waits until an element's text contains `text` (after an htmx swap, for instance). */
+  async waitForText(selector: string, text: string): Promise<void> {
+    await this.page.waitForFunction(
+      (sel, t) => document.querySelector(sel)?.textContent?.includes(t) ?? false,
+      {},
+      selector,
+      text,
+    );
+  }
+
+  /**
+   * Sends a form of the page with its own fields (CSRF token included) through the browser's fetch,
+   * with the page's cookies, following redirects: for forms whose answer is a file or opens a new tab.
+   */
+  async sendForm(formSelector: string): Promise<{ status: number; type: string; head: string; url: string }> {
+    return this.page.$eval(formSelector, async (element) => {
+      const form = element as HTMLFormElement;
+      const response = await fetch(form.action, {
+        method: 'POST',
+        body: new URLSearchParams(new FormData(form) as unknown as Record<string, string>),
+        credentials: 'same-origin',
+      });
+      const bytes = new Uint8Array(await response.arrayBuffer()).slice(0, 5);
+      return {
+        status: response.status,
+        type: response.headers.get('content-type') ?? '',
+        head: String.fromCharCode(...bytes),
+        url: response.url,
+      };
+    });
+  }
+
+  /** GETs a link of the page through the browser's fetch (a download) and says what came back. */
+  async fetchLink(
+    selector: string,
+  ): Promise<{ status: number; type: string; disposition: string; head: string }> {
+    return this.page.$eval(selector, async (element) => {
+      const response = await fetch((element as HTMLAnchorElement).href, { credentials: 'same-origin' });
+      const bytes = new Uint8Array(await response.arrayBuffer()).slice(0, 5);
+      return {
+        status: response.status,
+        type: response.headers.get('content-type') ?? '',
+        disposition: response.headers.get('content-disposition') ?? '',
+        head: String.fromCharCode(...bytes),
+      };
+    });
+  }
+
+  /** The text of the frame whose address contains `part` (a letter preview), once it has loaded. */
+  async frameText(part: string): Promise<string> {
+    const frame = await this.page.waitForFrame((f) => f.url().includes(part));
+    await frame.waitForSelector('body');
+    return frame.$eval('body', (body) => (body as HTMLElement).innerText);
   }
 
   /** Opens a step of the case page (its <details>) and returns the form's selector. */

@@ -3,7 +3,8 @@ import type { CaseAction } from '../../cases/case.workflow.js';
 import type { CasesService } from '../../cases/cases.service.js';
 import * as Dto from '../../cases/dto/case-actions.dto.js';
 import type { CaseDetailResponse } from '../../cases/dto/case-response.dto.js';
-import { bool, defined, int, lines, many, text, type FormBody } from './form-values.js';
+import { bool, defined, int, lines, text, type FormBody } from './form-values.js';
+import { outcomeFromForm } from './outcome.form.js';
 import { evidenceFromForm } from './registration.form.js';
 
 /** One workflow step as a console form: how its fields become the API's DTO, and which command runs. */
@@ -20,6 +21,8 @@ export interface CaseActionForm {
   ) => Promise<CaseDetailResponse>;
   /** The sentence of the confirmation shown after the step. */
   readonly done: string;
+  /** What to do next, when the step calls for a letter (the notice is issued on its own). */
+  readonly next?: (dto: never) => string | null;
 }
 
 const version = (body: FormBody) => ({ version: int(body, 'version') });
@@ -30,6 +33,7 @@ function form<D>(
   fromForm: (body: FormBody, timeZone: string) => Record<string, unknown>,
   run: (cases: CasesService, user: AuthUser, caseId: string, dto: D) => Promise<CaseDetailResponse>,
   done: string,
+  next?: (dto: D) => string | null,
 ): CaseActionForm {
   return {
     action,
@@ -37,6 +41,7 @@ function form<D>(
     fromForm: (body, tz) => defined({ ...version(body), ...fromForm(body, tz) }),
     run: run as CaseActionForm['run'],
     done,
+    next: next as CaseActionForm['next'],
   };
 }
 
@@ -64,6 +69,7 @@ export const CASE_ACTION_FORMS: readonly CaseActionForm[] = [
     }),
     (s, u, id, d) => s.requestCorrection(u, id, d),
     '已登记补正告知，答复期限暂停计算，待申请人补正。',
+    () => '请在下方“文书”中出具补正告知书送达申请人。',
   ),
   form(
     'receive_correction',
@@ -89,6 +95,8 @@ export const CASE_ACTION_FORMS: readonly CaseActionForm[] = [
     }),
     (s, u, id, d) => s.startConsultation(u, id, d),
     '已登记征求意见，征求意见所需时间不计入答复期限。',
+    (d) =>
+      `请在下方“文书”中出具${d.kind === 'agency' ? '征求意见函' : '征求意见书'}，并出具征求意见告知书告知申请人。`,
   ),
   form(
     'record_consultation_receipt',
@@ -123,6 +131,7 @@ export const CASE_ACTION_FORMS: readonly CaseActionForm[] = [
     }),
     (s, u, id, d) => s.sendFeeNotice(u, id, d),
     '已登记收费通知。',
+    () => '请在下方“文书”中出具收费通知书。',
   ),
   form(
     'record_fee_notice_receipt',
@@ -151,6 +160,7 @@ export const CASE_ACTION_FORMS: readonly CaseActionForm[] = [
     (b) => ({ approve: bool(b, 'approve'), decidedOn: text(b, 'decidedOn'), comment: text(b, 'comment') }),
     (s, u, id, d) => s.decideExtension(u, id, d),
     '已审批延期申请。',
+    (d) => (d.approve ? '请在下方“文书”中出具延期答复告知书，并在原答复期限届满前告知申请人。' : null),
   ),
   form(
     'notify_extension',
@@ -176,37 +186,7 @@ export const CASE_ACTION_FORMS: readonly CaseActionForm[] = [
   form(
     'save_draft',
     Dto.SaveDraftDto,
-    (b) => ({
-      outcome: text(b, 'outcome'),
-      detail: defined({
-        basis: text(b, 'detail.basis'),
-        reasons: text(b, 'detail.reasons'),
-        withheldParts: text(b, 'detail.withheldParts'),
-        withheldGrounds: many(b, 'detail.withheldGrounds').length
-          ? many(b, 'detail.withheldGrounds')
-          : undefined,
-        searchDescription: text(b, 'detail.searchDescription'),
-        competentAgency:
-          text(b, 'detail.competentAgency.name') || text(b, 'detail.competentAgency.contact')
-            ? {
-                name: text(b, 'detail.competentAgency.name') ?? '',
-                contact: text(b, 'detail.competentAgency.contact') ?? '',
-              }
-            : undefined,
-        earlierReply:
-          text(b, 'detail.earlierReply.date') || text(b, 'detail.earlierReply.reference')
-            ? defined({
-                date: text(b, 'detail.earlierReply.date'),
-                reference: text(b, 'detail.earlierReply.reference') ?? '',
-              })
-            : undefined,
-        properChannel: text(b, 'detail.properChannel'),
-        accessInstructions: text(b, 'detail.accessInstructions'),
-        specialProcedure: text(b, 'detail.specialProcedure'),
-        providedForm: text(b, 'detail.providedForm'),
-        formReason: text(b, 'detail.formReason'),
-      }),
-    }),
+    (b) => outcomeFromForm(b),
     (s, u, id, d) => s.saveDraft(u, id, d),
     '答复草稿已保存。',
   ),

@@ -1,6 +1,7 @@
 import { CHANNELS, type Channel } from '../../cases/channel.js';
 import { EVIDENCE_FIELDS } from '../../cases/receipt.rules.js';
 import { bool, defined, localDateTimeToIso, text, type FormBody } from './form-values.js';
+import { outcomeFromForm } from './outcome.form.js';
 
 /**
  * The receipt evidence of the chosen channel only (条例 Art. 31): the form shows every channel's
@@ -80,6 +81,8 @@ export function registrationFromForm(body: FormBody, timeZone: string): Record<s
     deliveryMethod: text(body, 'deliveryMethod'),
     deliveryAddress: text(body, 'deliveryAddress'),
     handlerId: text(body, 'handlerId'),
+    // Art. 33 para 1: answered at the counter; only sent when the clerk ticked it.
+    onTheSpotReply: body.onTheSpot === 'true' ? outcomeFromForm(body, 'onTheSpotReply.') : undefined,
     note: text(body, 'note'),
   });
 }

@@ -1,6 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { IsoDate } from '../../common/clock/clock.js';
-import type { FlowFigures, TimelinessFigures } from '../timeliness.rules.js';
+import {
+  OPEN_CASE_BANDS,
+  type FlowFigures,
+  type OpenCaseBand,
+  type TimelinessFigures,
+} from '../timeliness.rules.js';
 
 export class TimelinessFiguresResponse implements TimelinessFigures {
   @ApiProperty({ description: '本期新收 (receipt date in the period)' }) received: number;
@@ -91,6 +96,26 @@ export class AtRiskResponse {
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
   @ApiProperty() total: number;
+}
+
+export class OpenCaseBandResponse {
+  @ApiProperty({ enum: OPEN_CASE_BANDS }) band: OpenCaseBand;
+  @ApiProperty({ example: '1—3 个工作日' }) label: string;
+  @ApiProperty() count: number;
+}
+
+export class OpenCasesResponse {
+  @ApiProperty() today: IsoDate;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null: county-wide' })
+  agencyId: string | null;
+  @ApiProperty({ description: '在办 (today)' }) open: number;
+  @ApiProperty({
+    type: OpenCaseBandResponse,
+    isArray: true,
+    description:
+      'Open cases by working days left, most urgent first: overdue (paused or not), due today, 1–3, 4–5, 6–10, 11–20, more; paused; waiting for a 补正',
+  })
+  bands: OpenCaseBandResponse[];
 }
 
 export class IdentityViolationResponse {

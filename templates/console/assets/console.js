@@ -61,12 +61,75 @@
     });
   }
 
+  // ── long operations: say in words that something is being done, next to what was clicked ──
+  function busyNote(anchor, text) {
+    const note = document.createElement('span');
+    note.className = 'busy-note';
+    note.setAttribute('role', 'status');
+    note.textContent = text;
+    anchor.insertAdjacentElement('afterend', note);
+    return note;
+  }
+
+  /**
+   * A download (a PDF printed by Chromium, a large export) takes seconds and leaves the page where it
+   * is: the request carries a random token, the server answers with a cookie of that token, and the
+   * note stays until it arrives (src/console/console-downloads.ts).
+   */
+  const DOWNLOAD_COOKIE = 'gip_download';
+  function awaitDownload(anchor, text) {
+    const token = Math.random().toString(36).slice(2) + Date.now().toString(36);
+    const note = busyNote(anchor, text);
+    anchor.setAttribute('aria-busy', 'true');
+    const started = Date.now();
+    const timer = setInterval(() => {
+      const arrived = document.cookie.split('; ').includes(DOWNLOAD_COOKIE + '=' + token);
+      if (!arrived && Date.now() - started < 180000) return;
+      clearInterval(timer);
+      document.cookie = DOWNLOAD_COOKIE + '=; Max-Age=0; path=/; SameSite=Strict';
+      anchor.removeAttribute('aria-busy');
+      note.textContent = arrived ? '已生成，请查看浏览器的下载。' : '';
+      setTimeout(() => note.remove(), 4000);
+    }, 250);
+    return token;
+  }
+
+  document.addEventListener('click', (event) => {
+    const link = event.target.closest('a[data-download]');
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (link.getAttribute('aria-busy') === 'true') {
+      event.preventDefault();
+      return;
+    }
+    const url = new URL(link.href, location.href);
+    url.searchParams.set('dl', awaitDownload(link, link.dataset.download || '正在生成…'));
+    link.href = url.toString();
+  });
+
   // ── forms: refresh first if needed, then submit once ──
   document.addEventListener(
     'submit',
     (event) => {
       const form = event.target;
-      if (!(form instanceof HTMLFormElement) || form.method.toLowerCase() !== 'post') return;
+      if (!(form instanceof HTMLFormElement)) return;
+      if (form.method.toLowerCase() !== 'post') {
+        // A filter or a download form: a note while the page or the file is being made.
+        if (event.defaultPrevented) return;
+        const button = event.submitter || $('button', form);
+        if (form.dataset.download !== undefined) {
+          let field = $('input[name="dl"]', form);
+          if (!field) {
+            field = document.createElement('input');
+            field.type = 'hidden';
+            field.name = 'dl';
+            form.appendChild(field);
+          }
+          field.value = awaitDownload(button || form, form.dataset.download || '正在生成…');
+        } else if (form.dataset.busy && button) {
+          busyNote(button, form.dataset.busy);
+        }
+        return;
+      }
       if (form.dataset.submitting) {
         event.preventDefault();
         return;
@@ -80,7 +143,18 @@
         });
         return;
       }
+      const button = event.submitter || $('button[type="submit"], button:not([type])', form);
+      if (form.target === '_blank') {
+        // The answer opens in a new tab: this page stays usable (a second click opens the same slip).
+        if (form.dataset.busy && button) {
+          const note = busyNote(button, form.dataset.busy);
+          setTimeout(() => note.remove(), 4000);
+        }
+        return;
+      }
       form.dataset.submitting = '1';
+      if (form.dataset.busy && button) busyNote(button, form.dataset.busy);
+      form.setAttribute('aria-busy', 'true');
       // After the browser has collected the form data (a disabled button would not send its value).
       setTimeout(
         () => $$('button[type="submit"], button:not([type])', form).forEach((b) => (b.disabled = true)),
@@ -93,8 +167,11 @@
     if (!event.persisted) return;
     $$('form[data-submitting]').forEach((form) => {
       delete form.dataset.submitting;
+      form.removeAttribute('aria-busy');
       $$('button', form).forEach((b) => (b.disabled = false));
+      updateBlocking(form);
     });
+    $$('.busy-note').forEach((note) => note.remove());
   });
 
   // htmx: refresh the session before a request if needed; send the CSRF token as a header.
@@ -118,9 +195,26 @@
     });
   }
 
+  // ── registration: 当场答复 only for an applicant at the counter (in person or oral, Art. 33 para 1) ──
+  function showOnTheSpot(form) {
+    const box = $('[data-on-the-spot]', form);
+    if (!box) return;
+    const chosen = $('input[name="evidence.channel"]:checked', form);
+    const counter = !!chosen && (chosen.value === 'in_person' || chosen.value === 'oral');
+    box.hidden = !counter;
+    const toggle = $('input[name="onTheSpot"]', box);
+    if (toggle) toggle.disabled = !counter;
+    const fields = $('[data-on-the-spot-fields]', box);
+    const on = counter && !!toggle && toggle.checked;
+    if (fields) {
+      fields.hidden = !on;
+      $$('input, select, textarea', fields).forEach((input) => (input.disabled = !on));
+    }
+  }
+
   // ── the draft: show the fields the chosen outcome needs ──
   function showOutcome(form) {
-    const select = $('select[name="outcome"]', form);
+    const select = $('select[name="outcome"], select[name$=".outcome"]', form);
     if (!select) return;
     $$('[data-outcomes]', form).forEach((box) => {
       const wanted = box.dataset.outcomes.split(' ');
@@ -131,10 +225,23 @@
     if (bases) hint.textContent = bases[select.value] || '（该结果没有默认依据，须填写）';
   }
 
+  // ── pre-issue findings: a step whose letter has errors cannot be submitted ──
+  function updateBlocking(form) {
+    if (!$('[data-findings]', form)) return;
+    const blocked = $$('[data-findings]', form).some((f) => f.dataset.blocking === 'true');
+    $$('button[type="submit"]', form).forEach((b) => {
+      b.disabled = blocked;
+      if (blocked) b.title = '出具前检查未通过';
+      else b.removeAttribute('title');
+    });
+  }
+
   function enhance(root) {
     $$('form', root).forEach((form) => {
       if ($('input[name="evidence.channel"]', form)) showChannel(form);
       showOutcome(form);
+      showOnTheSpot(form);
+      updateBlocking(form);
     });
     $$('[data-back]', root).forEach((button) => (button.hidden = history.length < 2));
   }
@@ -143,8 +250,12 @@
     const target = event.target;
     const form = target.form;
     if (!form) return;
-    if (target.name === 'evidence.channel') showChannel(form);
-    if (target.name === 'outcome') showOutcome(form);
+    if (target.name === 'evidence.channel') {
+      showChannel(form);
+      showOnTheSpot(form);
+    }
+    if (target.name === 'onTheSpot') showOnTheSpot(form);
+    if (target.name === 'outcome' || target.name.endsWith('.outcome')) showOutcome(form);
   });
 
   // ── registration: choose an earlier applicant, or go back to a new one ──
@@ -198,5 +309,16 @@
     const focus = $('[data-autofocus]');
     if (focus) focus.focus();
   });
-  document.addEventListener('htmx:afterSwap', (event) => enhance(event.target));
+  document.addEventListener('htmx:afterSwap', (event) => {
+    enhance(event.target);
+    // The annual report's drill-down lands under a long table: bring it into view, focus on it.
+    if (event.target.id === 'drill') {
+      const section = event.target.closest('section') || event.target;
+      section.setAttribute('tabindex', '-1');
+      section.scrollIntoView({ block: 'start' });
+      section.focus({ preventScroll: true });
+    }
+    const form = event.target.closest && event.target.closest('form');
+    if (form) updateBlocking(form);
+  });
 })();
