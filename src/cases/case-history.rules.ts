@@ -80,6 +80,12 @@ export function clockEventsOf(history: readonly HistoryEvent[]): ClockEvent[] {
         });
         break;
       case 'record_fee_payment':
+        // A payment made in time but recorded after the sweep's lapse reinstates the case: the lapse
+        // never happened in law, so its stop goes.
+        if (d.reinstates === true) {
+          const lapse = out.findLastIndex((x) => x.type === 'stopped' && x.reason === 'deemed_withdrawn');
+          if (lapse >= 0) out.splice(lapse, 1);
+        }
         out.push({ type: 'fee_paid', on: date(d, 'paidOn') });
         break;
       case 'decide_extension':

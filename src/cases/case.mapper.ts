@@ -9,7 +9,7 @@ import { APPLICANT_TYPE_LABELS } from './applicant-type.js';
 import { Applicant } from './applicant.entity.js';
 import { CaseConsultation } from './case-consultation.entity.js';
 import { CASE_STATUS_LABELS, isOpen } from './case-status.js';
-import { allowedActionsFor } from './case.workflow.js';
+import { allowedActionsFor, transitionContextOf } from './case.workflow.js';
 import type { ClockResult } from './clock.rules.js';
 import type { DisclosureCase } from './disclosure-case.entity.js';
 import type {
@@ -111,7 +111,7 @@ export class CaseMapper {
       servedOn: c.servedOn,
       servedMeans: c.servedMeans,
       servedProof: c.servedProof,
-      allowedActions: allowedActionsFor(c.status, actorsFor(user, c), { assigned: c.handlerId !== null }),
+      allowedActions: allowedActionsFor(c.status, actorsFor(user, c), transitionContextOf(c)),
       notices: extra.notices,
     };
   }

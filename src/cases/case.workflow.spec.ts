@@ -96,6 +96,23 @@ describe('checkTransition', () => {
     expect(without.allowed && without.transition.to).toBe('registered');
   });
 
+  it.each([
+    // A lapse the sweep applied gives way to the correction or payment made in time (Art. 30, 42).
+    ['receive_correction', 'deemed_withdrawn_correction', true, 'investigating'],
+    ['receive_correction', 'deemed_withdrawn_correction', false, 'registered'],
+    ['receive_correction', 'deemed_withdrawn_fee', true, null],
+    ['record_fee_payment', 'deemed_withdrawn_fee', true, 'investigating'],
+    ['record_fee_payment', 'deemed_withdrawn_correction', true, null],
+  ] as const)('%s on a case closed as %s (handler assigned: %s) → %s', (action, outcome, isAssigned, to) => {
+    const result = checkTransition(action, 'deemed_withdrawn', ['clerk'], { assigned: isAssigned, outcome });
+    expect(result.allowed ? result.transition.to : null).toBe(to);
+  });
+
+  it('lets the approver take back an approval until the reply is made', () => {
+    expect(checkTransition('return_draft', 'approved', ['approver'], assigned).allowed).toBe(true);
+    expect(checkTransition('return_draft', 'issued', ['approver'], assigned).allowed).toBe(false);
+  });
+
   it('says why a step is refused and what is allowed instead', () => {
     const result = checkTransition('approve', 'drafting', ['handler'], assigned);
     expect(result).toEqual({

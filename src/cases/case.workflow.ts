@@ -61,14 +61,22 @@ export const CASE_ACTION_LABELS: Record<CaseAction, string> = {
 };
 
 /** A precondition on the case beyond its status. */
-export type TransitionCondition = 'assigned' | 'unassigned';
+export type TransitionCondition = 'assigned' | 'unassigned' | 'lapsed_correction' | 'lapsed_fee';
+
+/** What the conditions read: whether a handler is assigned, and how a 视为放弃 case was closed. */
+export interface TransitionContext {
+  readonly assigned: boolean;
+  /** `deemed_withdrawn_correction` / `deemed_withdrawn_fee` for a case the system closed by a lapse. */
+  readonly outcome?: string | null;
+}
 
 export interface Transition {
   readonly action: CaseAction;
   readonly from: CaseStatus;
   readonly to: CaseStatus;
   readonly actors: readonly WorkflowActor[];
-  readonly when?: TransitionCondition;
+  /** Every condition listed must hold. */
+  readonly when?: TransitionCondition | readonly TransitionCondition[];
 }
 
 const WORKING: CaseStatus[] = ['investigating', 'drafting'];
@@ -121,6 +129,23 @@ export const CASE_TRANSITIONS: readonly Transition[] = [
     when: 'unassigned',
   },
   { action: 'lapse_correction', from: 'awaiting_correction', to: 'deemed_withdrawn', actors: ['system'] },
+  // Art. 30: the lapse is the law's, not the sweep's. A correction received within the period (or late
+  // with a 正当理由) but recorded after the sweep closed the case reinstates it: the application was
+  // never abandoned. Only until it is archived.
+  {
+    action: 'receive_correction',
+    from: 'deemed_withdrawn',
+    to: 'investigating',
+    actors: ['clerk', 'handler'],
+    when: ['lapsed_correction', 'assigned'],
+  },
+  {
+    action: 'receive_correction',
+    from: 'deemed_withdrawn',
+    to: 'registered',
+    actors: ['clerk', 'handler'],
+    when: ['lapsed_correction', 'unassigned'],
+  },
 
   // Art. 32, 34: consultations pause the clock (Art. 33 para 3) but not the work.
   ...stay('start_consultation', WORKING, ['handler']),
@@ -138,6 +163,14 @@ export const CASE_TRANSITIONS: readonly Transition[] = [
   ...stay('record_fee_notice_receipt', ['awaiting_fee'], ['clerk', 'handler']),
   { action: 'record_fee_payment', from: 'awaiting_fee', to: 'investigating', actors: ['clerk', 'handler'] },
   { action: 'lapse_fee', from: 'awaiting_fee', to: 'deemed_withdrawn', actors: ['system'] },
+  // A payment made within the 20 WD but recorded after the sweep closed the case reinstates it.
+  {
+    action: 'record_fee_payment',
+    from: 'deemed_withdrawn',
+    to: 'investigating',
+    actors: ['clerk', 'handler'],
+    when: 'lapsed_fee',
+  },
 
   // Art. 33 para 2: extension approved by the head of the disclosure office and notified.
   ...stay('request_extension', WORKING, ['handler']),
@@ -152,6 +185,8 @@ export const CASE_TRANSITIONS: readonly Transition[] = [
   ...stay('save_draft', ['drafting'], ['handler']),
   { action: 'submit_for_review', from: 'drafting', to: 'in_review', actors: ['handler'] },
   { action: 'return_draft', from: 'in_review', to: 'drafting', actors: ['approver'] },
+  // Until the reply is made an approval can be taken back (a refused reply, a fact learnt late).
+  { action: 'return_draft', from: 'approved', to: 'drafting', actors: ['approver'] },
   { action: 'approve', from: 'in_review', to: 'approved', actors: ['approver'] },
   { action: 'issue_reply', from: 'approved', to: 'issued', actors: ['clerk', 'handler', 'approver'] },
   { action: 'serve', from: 'issued', to: 'served', actors: ['clerk', 'handler'] },
@@ -175,6 +210,14 @@ export const CASE_TRANSITIONS: readonly Transition[] = [
 
 export const TERMINAL_STATUSES: readonly CaseStatus[] = ['archived'];
 
+/** The context of a stored case. */
+export function transitionContextOf(c: {
+  handlerId: string | null;
+  outcome: string | null;
+}): TransitionContext {
+  return { assigned: c.handlerId !== null, outcome: c.outcome };
+}
+
 export type TransitionCheck =
   | { allowed: true; transition: Transition }
   | { allowed: false; reason: 'status' | 'actor' | 'condition'; allowedActions: CaseAction[] };
@@ -187,7 +230,7 @@ export function checkTransition(
   action: CaseAction,
   status: CaseStatus,
   actors: readonly WorkflowActor[],
-  context: { assigned: boolean },
+  context: TransitionContext,
 ): TransitionCheck {
   const candidates = CASE_TRANSITIONS.filter((t) => t.action === action && t.from === status);
   const allowedActions = allowedActionsFor(status, actors, context);
@@ -203,7 +246,7 @@ export function checkTransition(
 export function allowedActionsFor(
   status: CaseStatus,
   actors: readonly WorkflowActor[],
-  context: { assigned: boolean },
+  context: TransitionContext,
 ): CaseAction[] {
   const actions = CASE_TRANSITIONS.filter(
     (t) => t.from === status && conditionHolds(t.when, context) && t.actors.some((a) => actors.includes(a)),
@@ -211,8 +254,19 @@ export function allowedActionsFor(
   return [...new Set(actions)].filter((a) => !a.startsWith('lapse_'));
 }
 
-function conditionHolds(condition: TransitionCondition | undefined, context: { assigned: boolean }): boolean {
-  if (condition === 'assigned') return context.assigned;
-  if (condition === 'unassigned') return !context.assigned;
-  return true;
+function conditionHolds(when: Transition['when'], context: TransitionContext): boolean {
+  const conditions: readonly TransitionCondition[] =
+    when === undefined ? [] : typeof when === 'string' ? [when] : when;
+  return conditions.every((condition) => {
+    switch (condition) {
+      case 'assigned':
+        return context.assigned;
+      case 'unassigned':
+        return !context.assigned;
+      case 'lapsed_correction':
+        return context.outcome === 'deemed_withdrawn_correction';
+      case 'lapsed_fee':
+        return context.outcome === 'deemed_withdrawn_fee';
+    }
+  });
 }

@@ -9,4 +9,5 @@ export const CASES_ERRORS = {
   CASE_CORRECTION_TOO_LATE: { status: 409, title: '已超过补正告知期限' },
   CASE_EXTENSION_NOT_ALLOWED: { status: 409, title: '不能延长答复期限' },
   CASE_DEADLINE_RULE: { status: 409, title: '不符合法定期限要求' },
+  CASE_CONSULTATION_PENDING: { status: 409, title: '征求意见尚未结束或第三方不同意公开' },
 } as const satisfies ErrorCatalogPart;

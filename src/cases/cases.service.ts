@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AgencyScope, findInScopeOrFail } from '../auth/agency-scope.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { User } from '../auth/user.entity.js';
-import type { IsoDate } from '../common/clock/dates.js';
+import { dateInTimeZone, type IsoDate } from '../common/clock/dates.js';
 import { DomainError, type FieldError } from '../common/errors/domain-error.js';
 import { IdempotencyService } from '../common/idempotency/idempotency.service.js';
 import { caseLetterInput, LetterIssuer, letterTimelineFacts } from '../letters/letter-issuer.service.js';
@@ -20,6 +20,7 @@ import {
   CASE_ACTION_LABELS,
   CASE_TRANSITIONS,
   checkTransition,
+  transitionContextOf,
   type CaseAction,
   type WorkflowActor,
 } from './case.workflow.js';
@@ -33,6 +34,7 @@ import type { ReceiptEvidenceDto } from './dto/receipt-evidence.dto.js';
 import type { RegisterCaseDto } from './dto/register-case.dto.js';
 import { perItemFee, perPageFee } from './fee.rules.js';
 import { OUTCOMES } from './outcome.js';
+import { consultationBlockers } from './consultation.rules.js';
 import { basisFor, validateOutcome } from './outcome.rules.js';
 import { deriveReceipt, type Receipt, type ReceiptEvidence } from './receipt.rules.js';
 import { foreignEvidenceFields, MONTHLY_APPLICATIONS_NOTICE, petitionHint } from './registration.rules.js';
@@ -120,7 +122,9 @@ export class CasesService {
         errors.push({ field: 'onTheSpotReply', message: '当场答复须在收到申请的当天作出' });
       }
       errors.push(
-        ...validateOutcome(dto.onTheSpotReply.outcome, dto.onTheSpotReply.detail).map((e) => ({
+        ...validateOutcome(dto.onTheSpotReply.outcome, dto.onTheSpotReply.detail, {
+          receivedOn: receipt?.receivedOn,
+        }).map((e) => ({
           ...e,
           field: `onTheSpotReply.${e.field}`,
         })),
@@ -297,11 +301,22 @@ export class CasesService {
   }
 
   receiveCorrection(user: AuthUser, id: string, dto: Dto.ReceiveCorrectionDto) {
-    return this.act(user, id, 'receive_correction', dto, ({ c, today }) => {
+    return this.act(user, id, 'receive_correction', dto, ({ c, events, today }) => {
       const errors: FieldError[] = [];
       const receipt = this.receiptFrom(dto.evidence, today, 'evidence', errors);
       if (!receipt) throw DomainError.validation(errors);
-      const lastCorrection = c.correctionPeriodEndsOn;
+      const notice = lastEvent(events, 'request_correction');
+      const noticeSentOn = notice?.data.noticeSentOn as IsoDate | undefined;
+      // Art. 30: the corrected application answers the notice, so it cannot be received before it.
+      if (noticeSentOn && receipt.receivedOn < noticeSentOn) {
+        throw DomainError.validation([
+          {
+            field: 'evidence',
+            message: `补正材料的收到日期 ${receipt.receivedOn} 早于补正告知发出日期 ${noticeSentOn}，请核对`,
+          },
+        ]);
+      }
+      const lastCorrection = (notice?.data.periodEndsOn as IsoDate | undefined) ?? c.correctionPeriodEndsOn;
       if (lastCorrection && receipt.receivedOn > lastCorrection && !dto.lateReason?.trim()) {
         throw DomainError.validation([
           {
@@ -312,8 +327,11 @@ export class CasesService {
       }
       const before = c.informationSought;
       if (dto.informationSought?.trim()) c.informationSought = dto.informationSought.trim();
+      const reinstates = c.status === 'deemed_withdrawn';
+      if (reinstates) reinstate(c);
       return {
         data: {
+          ...(reinstates ? { reinstates: true } : {}),
           evidence: evidenceOf(dto.evidence),
           receivedOn: receipt.receivedOn,
           receiptRule: receipt.rule,
@@ -321,7 +339,14 @@ export class CasesService {
           informationSoughtBefore: dto.informationSought ? before : undefined,
           lateReason: dto.lateReason ?? '',
         },
-        notices: receipt.warnings,
+        notices: [
+          ...(reinstates
+            ? [
+                `本案曾因逾期未补正被视为放弃申请；补正材料${receipt.receivedOn > (lastCorrection ?? receipt.receivedOn) ? '虽逾期但有正当理由' : '在补正期限内'}收到，恢复办理，答复期限自 ${receipt.receivedOn} 重新计算（第三十条）。`,
+              ]
+            : []),
+          ...receipt.warnings,
+        ],
       };
     });
   }
@@ -474,11 +499,27 @@ export class CasesService {
   }
 
   recordFeePayment(user: AuthUser, id: string, dto: Dto.RecordFeePaymentDto) {
-    return this.act(user, id, 'record_fee_payment', dto, ({ events, today }) => {
+    return this.act(user, id, 'record_fee_payment', dto, async ({ c, events, today }) => {
       const notice = lastEvent(events, 'send_fee_notice');
       this.assertDate('paidOn', dto.paidOn, { min: String(notice?.data.sentOn), max: today });
+      const payBy = await this.feePayBy(c, events);
+      // Art. 42, 国办函〔2020〕109号: unpaid within 20 WD of receiving the notice → 视为放弃. The lapse is
+      // the law's: a payment after the period cannot revive the case, whether or not the sweep has run.
+      if (payBy && dto.paidOn > payBy) {
+        throw new DomainError(
+          'CASE_DEADLINE_RULE',
+          `缴费期限已于 ${payBy} 届满（申请人收到收费通知次日起 20 个工作日），逾期未缴纳视为放弃申请，不能登记缴费；申请人可重新提出申请。`,
+          { errors: [{ field: 'paidOn', message: `晚于缴费期限 ${payBy}` }], extensions: { payBy } },
+        );
+      }
+      const reinstates = c.status === 'deemed_withdrawn';
+      if (reinstates) reinstate(c);
       return {
+        notices: reinstates
+          ? [`本案曾因逾期未缴费被视为放弃申请；申请人已在缴费期限（${payBy}）内缴费，恢复办理。`]
+          : [],
         data: {
+          ...(reinstates ? { reinstates: true } : {}),
           paidOn: dto.paidOn,
           receiptNumber: dto.receiptNumber ?? '',
           amountYuan: notice?.data.amountYuan,
@@ -610,7 +651,7 @@ export class CasesService {
       };
       c.outcome = dto.outcome;
       c.outcomeDetail = detail;
-      const missing = validateOutcome(dto.outcome, detail);
+      const missing = validateOutcome(dto.outcome, detail, { receivedOn: c.receivedOn });
       return {
         data: { outcome: dto.outcome, detail },
         notices: missing.length
@@ -625,7 +666,7 @@ export class CasesService {
       if (!c.outcome || !c.outcomeDetail) {
         throw DomainError.validation([{ field: 'outcome', message: '提交审核前须拟定答复结果' }]);
       }
-      const errors = validateOutcome(c.outcome, c.outcomeDetail);
+      const errors = validateOutcome(c.outcome, c.outcomeDetail, { receivedOn: c.receivedOn });
       if (errors.length)
         throw DomainError.validation(errors, `答复草稿不完整：${errors.map((e) => e.message).join('；')}`);
       return { data: { outcome: c.outcome } };
@@ -637,8 +678,8 @@ export class CasesService {
   }
 
   approve(user: AuthUser, id: string, dto: Dto.CommentDto) {
-    return this.act(user, id, 'approve', dto, ({ c }) => ({
-      data: { outcome: c.outcome },
+    return this.act(user, id, 'approve', dto, ({ c, today }) => ({
+      data: { outcome: c.outcome, approvedOn: today },
       reason: dto.comment ?? '',
     }));
   }
@@ -651,8 +692,28 @@ export class CasesService {
    */
   issueReply(user: AuthUser, id: string, dto: Dto.IssueReplyDto) {
     return this.act(user, id, 'issue_reply', dto, async ({ manager, c, events, clock, today, user: u }) => {
+      // Art. 45: the reply follows its 审核; it cannot be dated before the approval (a back-dated reply
+      // would hide a late one, Art. 33).
+      const approval = lastEvent(events, 'approve');
+      const approvedOn = approval
+        ? ((approval.data.approvedOn as IsoDate | undefined) ??
+          dateInTimeZone(approval.occurredAt, this.clocks.timeZone))
+        : c.clockStartedOn;
+      if (dto.repliedOn < approvedOn) {
+        throw DomainError.validation([
+          {
+            field: 'repliedOn',
+            message: `答复日期不能早于审核通过之日 ${approvedOn}（答复须经审核后作出，第四十五条）`,
+          },
+        ]);
+      }
       this.assertDate('repliedOn', dto.repliedOn, { min: c.clockStartedOn, max: today });
       if (!c.outcome) throw new DomainError('LETTER_NOT_APPLICABLE', '本案尚未拟定答复结果，不能作出答复。');
+      const consultations = await manager.find(CaseConsultation, { where: { caseId: c.id } });
+      const blockers = consultationBlockers(c.outcome, c.outcomeDetail ?? {}, consultations, dto.repliedOn);
+      if (blockers.errors.length) {
+        throw new DomainError('CASE_CONSULTATION_PENDING', blockers.errors.join('；'));
+      }
       const letter = await this.letters.issue(
         manager,
         await caseLetterInput(this.clocks, c, events, today, u.displayName),
@@ -674,6 +735,7 @@ export class CasesService {
           ...(late
             ? [`答复日期 ${dto.repliedOn} 晚于答复期限 ${clock.dueOn}，属逾期答复（第三十三条）。`]
             : []),
+          ...blockers.notices,
           // The pre-issue warnings (the overdue one is said above in the case's own words).
           ...letter.warnings
             .filter((w) => w.code !== 'REPLY_OVERDUE')
@@ -724,10 +786,9 @@ export class CasesService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!c) return false;
-      const check = checkTransition(action, c.status, ['system'], { assigned: c.handlerId !== null });
+      const check = checkTransition(action, c.status, ['system'], transitionContextOf(c));
       if (!check.allowed) return false;
       const events = await this.clocks.eventsOf(manager, c.id);
-      const calendar = await this.clocks.calendarFor(c.agencyId);
       let effect: Effect;
       if (action === 'lapse_correction') {
         // Art. 30: no correction by the end of the period → 视为放弃申请 (the day after the period).
@@ -741,14 +802,8 @@ export class CasesService {
         c.closedOn = on;
         effect = { data: { deemedWithdrawnOn: on, periodEndsOn: c.correctionPeriodEndsOn } };
       } else if (action === 'lapse_fee') {
-        const notice = lastEvent(events, 'send_fee_notice');
-        const receipt = lastEvent(events, 'record_fee_notice_receipt');
-        const receivedOn = (receipt?.data.applicantReceivedOn ?? notice?.data.applicantReceivedOn) as
-          IsoDate | undefined;
-        // 109号: 20 WD from the day after the applicant receives the notice; unknown receipt → no lapse.
-        if (!receivedOn) return false;
-        const payBy = calendar.addWorkingDays(receivedOn, FEE_PAYMENT_WD).date;
-        if (today <= payBy) return false;
+        const payBy = await this.feePayBy(c, events);
+        if (!payBy || today <= payBy) return false;
         const on = addDays(payBy, 1);
         c.outcome = 'deemed_withdrawn_fee';
         c.outcomeDetail = {
@@ -814,7 +869,7 @@ export class CasesService {
         );
       }
       const actors = actorsFor(user, c);
-      const check = checkTransition(action, c.status, actors, { assigned: c.handlerId !== null });
+      const check = checkTransition(action, c.status, actors, transitionContextOf(c));
       if (!check.allowed) throw this.refusal(action, c, user, check.reason, check.allowedActions);
       const actor = check.transition.actors.find((a) => actors.includes(a)) as WorkflowActor;
       const today = this.clocks.today();
@@ -918,6 +973,20 @@ export class CasesService {
     return result.receipt;
   }
 
+  /**
+   * 109号: the last day to pay, 20 WD from the day after the applicant received the fee notice; null
+   * while that receipt is unknown (no lapse then).
+   */
+  private async feePayBy(c: DisclosureCase, events: readonly CaseEvent[]): Promise<IsoDate | null> {
+    const notice = lastEvent(events, 'send_fee_notice');
+    const receipt = lastEvent(events, 'record_fee_notice_receipt');
+    const receivedOn = (receipt?.data.applicantReceivedOn ?? notice?.data.applicantReceivedOn) as
+      IsoDate | undefined;
+    if (!receivedOn) return null;
+    const calendar = await this.clocks.calendarFor(c.agencyId);
+    return calendar.addWorkingDays(receivedOn, FEE_PAYMENT_WD).date;
+  }
+
   private assertDate(field: string, value: IsoDate, bounds: { min?: IsoDate; max?: IsoDate }): void {
     if (bounds.max && value > bounds.max) throw DomainError.validation([{ field, message: '不能晚于今天' }]);
     if (bounds.min && value < bounds.min) {
@@ -1015,6 +1084,13 @@ export class CasesService {
 function evidenceOf(dto: ReceiptEvidenceDto): ReceiptEvidence {
   const plain = Object.fromEntries(Object.entries({ ...dto }).filter(([, v]) => v !== undefined && v !== ''));
   return plain as unknown as ReceiptEvidence;
+}
+
+/** A case the sweep closed by a lapse goes back to work: the 视为放弃 outcome is withdrawn. */
+function reinstate(c: DisclosureCase): void {
+  c.outcome = null;
+  c.outcomeDetail = null;
+  c.closedOn = null;
 }
 
 function lastEvent(events: readonly CaseEvent[], action: string): CaseEvent | undefined {

@@ -55,6 +55,19 @@ describe('validateOutcome', () => {
     expect(validateOutcome(outcome, detail).map((e) => e.field)).toEqual(fields);
   });
 
+  it('refuses a 重复申请 whose earlier reply is not earlier than this application (Art. 36(6))', () => {
+    const detail = (date: string) => ({
+      basis: '第三十六条第（六）项',
+      reasons,
+      earlierReply: { date, reference: '郯自然资信复〔2026〕3号' },
+    });
+    const fields = (date: string) =>
+      validateOutcome('repeat_application', detail(date), { receivedOn: '2026-11-20' }).map((e) => e.field);
+    expect(fields('2026-11-19')).toEqual([]);
+    expect(fields('2026-11-20')).toEqual(['detail.earlierReply.date']);
+    expect(fields('2026-11-25')).toEqual(['detail.earlierReply.date']);
+  });
+
   it('explains each missing fact in Chinese, citing the article', () => {
     const [error] = validateOutcome('not_held', { basis: '第三十六条第（四）项', reasons });
     expect(error.message).toContain('第三十六条第（四）项');

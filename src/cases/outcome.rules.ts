@@ -1,3 +1,4 @@
+import type { IsoDate } from '../common/clock/dates.js';
 import type { FieldError } from '../common/errors/domain-error.js';
 import type { OutcomeDetail } from './case-details.js';
 import { OUTCOMES, type Outcome } from './outcome.js';
@@ -25,7 +26,11 @@ const MIN_REASONS = 10;
  * Checks that an outcome carries the facts a court asks for (信息公开司法解释 Art. 5, 12; legal-rules
  * §1.8): an empty list means the draft is complete. Field paths are under `detail`.
  */
-export function validateOutcome(outcome: Outcome, detail: Partial<OutcomeDetail>): FieldError[] {
+export function validateOutcome(
+  outcome: Outcome,
+  detail: Partial<OutcomeDetail>,
+  facts: { readonly receivedOn?: IsoDate } = {},
+): FieldError[] {
   const errors: FieldError[] = [];
   const need = (field: keyof OutcomeDetail, value: unknown, message: string) => {
     if (typeof value !== 'string' || value.trim() === '') errors.push({ field: `detail.${field}`, message });
@@ -95,6 +100,12 @@ export function validateOutcome(outcome: Outcome, detail: Partial<OutcomeDetail>
         errors.push({
           field: 'detail.earlierReply',
           message: '第三十六条第（六）项：须写明此前答复的日期和文号',
+        });
+      } else if (facts.receivedOn && detail.earlierReply.date >= facts.receivedOn) {
+        // A repeat of an application already answered: that answer came before this application.
+        errors.push({
+          field: 'detail.earlierReply.date',
+          message: `第三十六条第（六）项：此前答复的日期须早于本次申请的收到日期 ${facts.receivedOn}`,
         });
       }
       break;
