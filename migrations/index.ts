@@ -4,6 +4,7 @@ import { CalendarYears1795787148000 } from './1795787148000-CalendarYears.js';
 import { CaseListIndexes1795791735555 } from './1795791735555-CaseListIndexes.js';
 import { Cases1795788875381 } from './1795788875381-Cases.js';
 import { CaseTextSearch1795791735556 } from './1795791735556-CaseTextSearch.js';
+import { SupervisionDashboardIndexes1795794000000 } from './1795794000000-SupervisionDashboardIndexes.js';
 import { DocumentNumberCounter1795787108336 } from './1795787108336-DocumentNumberCounter.js';
 import { IssuedLetters1795790252777 } from './1795790252777-IssuedLetters.js';
 import { SupervisionAndReminders1795790547942 } from './1795790547942-SupervisionAndReminders.js';
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   SupervisionAndReminders1795790547942,
   CaseListIndexes1795791735555,
   CaseTextSearch1795791735556,
+  SupervisionDashboardIndexes1795794000000,
 ];

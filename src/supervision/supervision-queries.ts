@@ -4,14 +4,15 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { ApplicantType } from '../cases/applicant-type.js';
 import type { Outcome } from '../cases/outcome.js';
 import type { AgencyScope } from '../auth/agency-scope.js';
+import { formatDayNumber, parseIsoDate } from '../calendar/iso-date.js';
 import type { IsoDate } from '../common/clock/clock.js';
 import type { DateRange } from './report-period.js';
-import { reportYearRange } from './report-period.js';
+import { monthsOf, reportYearRange } from './report-period.js';
 import type { ReportClass, ReportClassKeyParts, YearSide } from './report-classes.rules.js';
 import type { RemedyKind, RemedyResult } from './remedy.js';
 import type { ReportCase } from './table3.rules.js';
 import type { RemedyRecord as RemedyRecordRow } from './table4.rules.js';
-import type { TimelinessAggregate } from './timeliness-aggregates.rules.js';
+import { AggregateRows, type TimelinessAggregate } from './timeliness-aggregates.rules.js';
 import type { TimelinessCase } from './timeliness.rules.js';
 import { WorkingDayIndexService, type WorkingDayIndexParams } from './working-day-index.service.js';
 
@@ -56,11 +57,23 @@ function yearSides(p: Params, year: number) {
   };
 }
 
+/** For each day of the period, the index of its month in `months` (monthsOf(period)). */
+function monthIndexOfDays(period: DateRange, months: readonly string[]): number[] {
+  const out: number[] = [];
+  let m = 0;
+  for (let d = parseIsoDate(period.from); d <= parseIsoDate(period.to); d++) {
+    const month = formatDayNumber(d).slice(0, 7);
+    while (months[m] !== month) m++;
+    out.push(m);
+  }
+  return out;
+}
+
 interface AggregateRow {
   g: number;
   agency_id: string | null;
   handler_id: string | null;
-  month: string | null;
+  month: number | null;
   late: boolean | null;
   wd: number | null;
   received: number;
@@ -92,11 +105,18 @@ export class SupervisionQueries {
   ) {}
 
   /**
-   * Timeliness counts over the period, grouped three ways in one scan (grouping sets): by agency,
-   * handler, lateness and working days taken; by closing month; by receipt month. Working days taken
-   * = working days from the start of the current reply period (clock_started_on: the corrected
-   * application's receipt after a 补正) to closing, minus the working days the clock excluded
-   * (excluded_working_days, stored by the clock projection).
+   * Timeliness counts over the period as the rows aggregateTimelinessCases gives: closures by agency,
+   * handler, lateness and working days taken, and by closing month, lateness and working days (one scan
+   * of the cases closed in the period, two grouping sets); receipts by agency, handler and month (one
+   * scan of the cases received in the period); the current figures of the open cases by agency and
+   * handler (the partial index on open cases). Working days taken = working days from the start of the
+   * current reply period (clock_started_on: the corrected application's receipt after a 补正) to closing,
+   * minus the working days the clock excluded (excluded_working_days, stored by the clock projection).
+   *
+   * Why three narrow passes rather than one scan grouped three ways (measured on 1,000,000 cases,
+   * README "How it stays fast"): each pass reads only the columns it groups, from a covering index
+   * (migration SupervisionDashboardIndexes) instead of the table, and computes two aggregates instead of
+   * six per grouping set; the month is a subscript of a per-day array rather than date_trunc/to_char.
    */
   async timelinessAggregates(
     scope: AgencyScope,
@@ -109,58 +129,90 @@ export class SupervisionQueries {
       await this.index.params(today, scope.isAll ? 'all' : [...(scope.agencyIds as string[])]),
       p,
     );
+    const months = monthsOf(period);
     const from = `${p.add(period.from)}::date`;
     const to = `${p.add(period.to)}::date`;
     const day = `${p.add(today)}::date`;
-    const inPeriod = (column: string) => `(f.${column} BETWEEN ${from} AND ${to})`;
+    // monthOfDay[d]: index in `months` of the period's day d (0-based from `from`).
+    const monthOfDay = p.add(monthIndexOfDays(period, months));
+    const monthOf = (column: string) => `(${monthOfDay}::int[])[f.${column} - ${from} + 1]`;
+    const scopeSql = scopeFilter(scope, p);
     const sql = `
-      WITH x AS (
-        SELECT f.agency_id, f.handler_id, f.clock_state, f.due_on, f.closed_on,
-               ${inPeriod('received_on')} AS rec,
-               coalesce(${inPeriod('closed_on')}, false) AS clo,
-               CASE WHEN ${inPeriod('received_on')} THEN date_trunc('month', f.received_on::timestamp) END AS rm,
-               CASE WHEN ${inPeriod('closed_on')} THEN date_trunc('month', f.closed_on::timestamp) END AS cm,
-               CASE WHEN ${inPeriod('closed_on')} AND f.due_on IS NOT NULL THEN f.closed_on > f.due_on END AS late,
-               CASE WHEN ${inPeriod('closed_on')} AND f.due_on IS NOT NULL
-                    THEN ${ord.of('f.closed_on')} - ${ord.of('f.clock_started_on')} - f.excluded_working_days END AS wd,
-               CASE WHEN f.closed_on IS NULL AND f.due_on IS NOT NULL
-                    THEN ${ord.of('f.due_on')} - ${ord.of(day)} END AS remaining
-          FROM supervision_case_fact f ${ord.join}
-         WHERE (${inPeriod('received_on')} OR ${inPeriod('closed_on')} OR f.closed_on IS NULL) ${scopeFilter(scope, p)}
-      )
-      SELECT GROUPING(agency_id, handler_id, cm, rm)::int AS g, agency_id, handler_id,
-             to_char(coalesce(cm, rm), 'YYYY-MM') AS month, late, wd,
-             (count(*) FILTER (WHERE rec))::int AS received,
-             (count(*) FILTER (WHERE clo))::int AS closed,
-             (count(*) FILTER (WHERE closed_on IS NULL))::int AS open,
-             (count(*) FILTER (WHERE closed_on IS NULL AND clock_state = 'paused'))::int AS paused,
-             (count(*) FILTER (WHERE closed_on IS NULL AND clock_state <> 'paused' AND due_on >= ${day}
-                                 AND remaining <= ${p.add(dueSoonWithin)}::int))::int AS due_soon,
-             (count(*) FILTER (WHERE closed_on IS NULL AND due_on < ${day}))::int AS overdue
-        FROM x
-       GROUP BY GROUPING SETS ((agency_id, handler_id, late, wd), (cm, late, wd), (rm))`;
-    const rows = await this.withWorkMem((m) => m.query(sql, p.values) as Promise<AggregateRow[]>);
-    const out: TimelinessAggregate[] = [];
+      SELECT GROUPING(agency_id, handler_id, month)::int AS g, agency_id, handler_id, month, late, wd,
+             0 AS received, count(*)::int AS closed, 0 AS open, 0 AS paused, 0 AS due_soon, 0 AS overdue
+        FROM (SELECT f.agency_id, f.handler_id, ${monthOf('closed_on')} AS month,
+                     CASE WHEN f.due_on IS NOT NULL THEN f.closed_on > f.due_on END AS late,
+                     CASE WHEN f.due_on IS NOT NULL
+                          THEN ${ord.of('f.closed_on')} - ${ord.of('f.clock_started_on')} - f.excluded_working_days END AS wd
+                FROM supervision_case_fact f ${ord.join}
+               WHERE f.closed_on BETWEEN ${from} AND ${to} ${scopeSql}) c
+       GROUP BY GROUPING SETS ((agency_id, handler_id, late, wd), (month, late, wd))
+      UNION ALL
+      SELECT 8, f.agency_id, f.handler_id, ${monthOf('received_on')}, NULL, NULL,
+             count(*)::int, 0, 0, 0, 0, 0
+        FROM supervision_case_fact f
+       WHERE f.received_on BETWEEN ${from} AND ${to} ${scopeSql}
+       GROUP BY 2, 3, 4
+      UNION ALL
+      SELECT 9, f.agency_id, f.handler_id, NULL, NULL, NULL, 0, 0, count(*)::int,
+             (count(*) FILTER (WHERE f.clock_state = 'paused'))::int,
+             (count(*) FILTER (WHERE f.clock_state <> 'paused' AND f.due_on >= ${day}
+                                 AND ${ord.of('f.due_on')} - ${ord.of(day)} <= ${p.add(dueSoonWithin)}::int))::int,
+             (count(*) FILTER (WHERE f.due_on < ${day}))::int
+        FROM supervision_case_fact f ${ord.join}
+       WHERE f.closed_on IS NULL ${scopeSql}
+       GROUP BY 2, 3`;
+    const rows = await this.withWorkMem(
+      (m) => m.query(sql, p.values) as Promise<AggregateRow[]>,
+      // Each pass may hand its index scan to parallel workers (the grouping stays in the leader).
+      [`SET LOCAL max_parallel_workers_per_gather = 2`, `SET LOCAL parallel_tuple_cost = 0`],
+    );
+    // g: GROUPING bits agency 4, handler 2, month 1 (1 = not a key of the row's set); 8 receipts, 9 open.
+    const out = new AggregateRows();
     for (const r of rows) {
-      // GROUPING bits: agency 8, handler 4, cm 2, rm 1 (1 = not a key of the row's set).
-      const set = r.g === 3 ? 'handler' : r.g === 13 ? 'closing_month' : 'receipt_month';
-      if (set !== 'handler' && r.month === null) continue; // the cases outside that month split
-      out.push({
-        set,
-        agencyId: set === 'handler' ? r.agency_id : null,
-        handlerId: set === 'handler' ? r.handler_id : null,
-        month: set === 'handler' ? null : r.month,
-        late: set === 'receipt_month' ? null : r.late,
-        workingDays: set === 'receipt_month' ? null : r.wd,
+      const month = r.month === null ? null : months[r.month];
+      const counts = {
         received: r.received,
         closed: r.closed,
         open: r.open,
         paused: r.paused,
         dueSoon: r.due_soon,
         overdueOpen: r.overdue,
-      });
+      };
+      if (r.g === 6) {
+        out.add({
+          set: 'closing_month',
+          agencyId: null,
+          handlerId: null,
+          month,
+          late: r.late,
+          workingDays: r.wd,
+          ...counts,
+        });
+        continue;
+      }
+      const byHandler = {
+        set: 'handler' as const,
+        agencyId: r.agency_id,
+        handlerId: r.handler_id,
+        month: null,
+      };
+      if (r.g === 8) {
+        out.add({ ...byHandler, late: null, workingDays: null, ...counts });
+        out.add({
+          set: 'receipt_month',
+          agencyId: null,
+          handlerId: null,
+          month,
+          late: null,
+          workingDays: null,
+          ...counts,
+        });
+      } else {
+        out.add({ ...byHandler, late: r.late, workingDays: r.wd, ...counts });
+      }
     }
-    return out;
+    return out.rows();
   }
 
   /**
@@ -496,9 +548,13 @@ export class SupervisionQueries {
   }
 
   /** A grouped query over many rows needs room to hash its groups instead of sorting on disk. */
-  private withWorkMem<T>(run: (manager: EntityManager) => Promise<T>): Promise<T> {
+  private withWorkMem<T>(
+    run: (manager: EntityManager) => Promise<T>,
+    settings: readonly string[] = [],
+  ): Promise<T> {
     return this.dataSource.transaction('READ COMMITTED', async (manager) => {
       await manager.query(`SET LOCAL work_mem = '64MB'`);
+      for (const setting of settings) await manager.query(setting);
       return run(manager);
     });
   }

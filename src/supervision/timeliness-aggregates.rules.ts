@@ -181,26 +181,14 @@ export function timelinessFromAggregates(
   };
 }
 
-/**
- * What the dashboard query computes, written over plain cases: the rows timelinessFromAggregates
- * reads. The query must give the same rows (a test compares them); keep the two in step.
- */
-export function aggregateTimelinessCases(
-  cases: readonly TimelinessCase[],
-  query: {
-    readonly from: IsoDate;
-    readonly to: IsoDate;
-    readonly today: IsoDate;
-    readonly dueSoonWithin?: number;
-  },
-): TimelinessAggregate[] {
-  const { from, to, today } = query;
-  const dueSoonWithin = query.dueSoonWithin ?? 3;
-  const groups = new Map<string, TimelinessAggregate>();
-  const add = (row: TimelinessAggregate): void => {
+/** Rows summed by their key (set, agency, handler, month, lateness, working days). */
+export class AggregateRows {
+  private readonly groups = new Map<string, TimelinessAggregate>();
+
+  add(row: TimelinessAggregate): void {
     const key = [row.set, row.agencyId, row.handlerId, row.month, row.late, row.workingDays].join('\u0000');
-    const found = groups.get(key);
-    groups.set(
+    const found = this.groups.get(key);
+    this.groups.set(
       key,
       found === undefined
         ? row
@@ -214,41 +202,59 @@ export function aggregateTimelinessCases(
             overdueOpen: found.overdueOpen + row.overdueOpen,
           },
     );
-  };
+  }
+
+  rows(): TimelinessAggregate[] {
+    return [...this.groups.values()];
+  }
+}
+
+/**
+ * What the dashboard query computes, written over plain cases: the rows timelinessFromAggregates
+ * reads. A case adds its receipt, its closure and its current state each to its own `handler` row
+ * (a receipt and the current state under lateness and working days null), so that the query can
+ * count them in separate passes. The query must give the same rows (a test compares them); keep the
+ * two in step.
+ */
+export function aggregateTimelinessCases(
+  cases: readonly TimelinessCase[],
+  query: {
+    readonly from: IsoDate;
+    readonly to: IsoDate;
+    readonly today: IsoDate;
+    readonly dueSoonWithin?: number;
+  },
+): TimelinessAggregate[] {
+  const { from, to, today } = query;
+  const dueSoonWithin = query.dueSoonWithin ?? 3;
+  const out = new AggregateRows();
+  const zero = { received: 0, closed: 0, open: 0, paused: 0, dueSoon: 0, overdueOpen: 0 };
   for (const c of cases) {
     const received = c.receivedOn >= from && c.receivedOn <= to;
     const closed = c.closedOn !== null && c.closedOn >= from && c.closedOn <= to;
-    if (!received && !closed && c.closedOn !== null) continue; // not in the period, not open
-    const withDeadline = closed && c.dueOn !== null;
-    const late = withDeadline ? c.closedOn! > c.dueOn! : null;
-    const workingDays = withDeadline ? c.workingDaysTaken : null;
     const open = c.closedOn === null;
-    const zero = { received: 0, closed: 0, open: 0, paused: 0, dueSoon: 0, overdueOpen: 0 };
-    add({
-      set: 'handler',
-      agencyId: c.agencyId,
-      handlerId: c.handlerId,
-      month: null,
-      late,
-      workingDays,
-      received: received ? 1 : 0,
-      closed: closed ? 1 : 0,
-      open: open ? 1 : 0,
-      paused: open && c.paused ? 1 : 0,
-      dueSoon:
-        open &&
-        !c.paused &&
-        c.dueOn !== null &&
-        c.dueOn >= today &&
-        c.remainingWorkingDays !== null &&
-        c.remainingWorkingDays <= dueSoonWithin
-          ? 1
-          : 0,
-      overdueOpen: open && c.dueOn !== null && c.dueOn < today ? 1 : 0,
-    });
+    const handler = { set: 'handler' as const, agencyId: c.agencyId, handlerId: c.handlerId, month: null };
+    const none = { late: null, workingDays: null };
+    if (received) {
+      out.add({ ...handler, ...none, ...zero, received: 1 });
+      const month = c.receivedOn.slice(0, 7);
+      out.add({
+        set: 'receipt_month',
+        agencyId: null,
+        handlerId: null,
+        month,
+        ...none,
+        ...zero,
+        received: 1,
+      });
+    }
     if (closed) {
+      const withDeadline = c.dueOn !== null;
+      const late = withDeadline ? c.closedOn! > c.dueOn! : null;
+      const workingDays = withDeadline ? c.workingDaysTaken : null;
+      out.add({ ...handler, late, workingDays, ...zero, closed: 1 });
       const month = c.closedOn!.slice(0, 7);
-      add({
+      out.add({
         set: 'closing_month',
         agencyId: null,
         handlerId: null,
@@ -259,19 +265,24 @@ export function aggregateTimelinessCases(
         closed: 1,
       });
     }
-    if (received) {
-      const month = c.receivedOn.slice(0, 7);
-      add({
-        set: 'receipt_month',
-        agencyId: null,
-        handlerId: null,
-        month,
-        late: null,
-        workingDays: null,
+    if (open) {
+      out.add({
+        ...handler,
+        ...none,
         ...zero,
-        received: 1,
+        open: 1,
+        paused: c.paused ? 1 : 0,
+        dueSoon:
+          !c.paused &&
+          c.dueOn !== null &&
+          c.dueOn >= today &&
+          c.remainingWorkingDays !== null &&
+          c.remainingWorkingDays <= dueSoonWithin
+            ? 1
+            : 0,
+        overdueOpen: c.dueOn !== null && c.dueOn < today ? 1 : 0,
       });
     }
   }
-  return [...groups.values()];
+  return out.rows();
 }

@@ -9,7 +9,11 @@ import { AnnualReportsBuilder } from '../../src/supervision/annual-reports.build
 import { parseReportClassKey, representativeOf } from '../../src/supervision/report-classes.rules.js';
 import { SupervisionQueries } from '../../src/supervision/supervision-queries.js';
 import { buildTable3ByAgency, drillDownTable3, type ReportCase } from '../../src/supervision/table3.rules.js';
-import { timelinessFromAggregates } from '../../src/supervision/timeliness-aggregates.rules.js';
+import {
+  aggregateTimelinessCases,
+  timelinessFromAggregates,
+  type TimelinessAggregate,
+} from '../../src/supervision/timeliness-aggregates.rules.js';
 import {
   computeTimeliness,
   listAtRiskCases,
@@ -178,6 +182,7 @@ describe('supervision queries on a synthetic county', () => {
     ['2026', { from: '2026-01-01', to: '2026-12-31' }],
     ['November 2026', { from: '2026-11-01', to: '2026-11-30' }],
     ['mid-2025 to mid-2026', { from: '2025-07-01', to: '2026-06-30' }],
+    ['15 July 2025 to 10 February 2026', { from: '2025-07-15', to: '2026-02-10' }],
   ])('timeliness for %s equals computeTimeliness over the cases', async (_name, period) => {
     const query = { ...period, today: TODAY };
     const grouped = timelinessFromAggregates(
@@ -187,6 +192,31 @@ describe('supervision queries on a synthetic county', () => {
     expect(grouped).toEqual(computeTimeliness(await timelinessCases(period), query));
     expect(grouped.overall.closedLate).toBeGreaterThan(0);
   });
+
+  it.each([
+    ['2026', { from: '2026-01-01', to: '2026-12-31' }, undefined],
+    ['15 July 2025 to 10 February 2026', { from: '2025-07-15', to: '2026-02-10' }, undefined],
+    ['one agency, November 2026', { from: '2026-11-01', to: '2026-11-30' }, 2],
+  ])(
+    'the dashboard passes give exactly the rows aggregateTimelinessCases gives (%s)',
+    async (_name, period, agency) => {
+      const agencyId = agency === undefined ? undefined : dataSet.agencies[agency].id;
+      const scope = agencyId === undefined ? AgencyScope.all() : AgencyScope.only(agencyId);
+      const byKey = (r: TimelinessAggregate) =>
+        [r.set, r.agencyId, r.handlerId, r.month, r.late, r.workingDays].join('|');
+      const sorted = (rows: TimelinessAggregate[]) =>
+        [...rows].sort((a, b) => byKey(a).localeCompare(byKey(b)));
+      const fromQuery = await queries.timelinessAggregates(scope, period, TODAY);
+      const fromCases = aggregateTimelinessCases(await timelinessCases(period, agencyId), {
+        ...period,
+        today: TODAY,
+      });
+      expect(sorted(fromQuery)).toEqual(sorted(fromCases));
+      expect(new Set(fromQuery.map((r) => r.set))).toEqual(
+        new Set(['handler', 'closing_month', 'receipt_month']),
+      );
+    },
+  );
 
   it('timeliness of one agency equals computeTimeliness over its cases', async () => {
     const agencyId = dataSet.agencies[3].id;
