@@ -6,6 +6,7 @@ import { CurrentUser } from '../auth/current-user.decorator.js';
 import { CaseQueriesService } from './case-queries.service.js';
 import { CasesService } from './cases.service.js';
 import type { ClockResult } from './clock.rules.js';
+import { ApproveDto } from './dto/approve.dto.js';
 import * as Dto from './dto/case-actions.dto.js';
 import { CaseDetailResponse, CaseEventResponse, CasePageResponse } from './dto/case-response.dto.js';
 import { ListCasesQuery } from './dto/list-cases.query.js';
@@ -290,7 +291,7 @@ export class CasesController {
   approve(
     @CurrentUser() u: AuthUser,
     @Param('id', id) c: string,
-    @Body() dto: Dto.CommentDto,
+    @Body() dto: ApproveDto,
   ): Promise<CaseDetailResponse> {
     return this.cases.approve(u, c, dto);
   }

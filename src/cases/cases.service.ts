@@ -28,6 +28,7 @@ import { actorsFor } from './case-actors.js';
 import { CaseMapper } from './case.mapper.js';
 import { CONSULTATION_PERIOD_WD, FEE_PAYMENT_WD, type ClockResult } from './clock.rules.js';
 import { DisclosureCase } from './disclosure-case.entity.js';
+import type { ApproveDto } from './dto/approve.dto.js';
 import type * as Dto from './dto/case-actions.dto.js';
 import type { CaseDetailResponse } from './dto/case-response.dto.js';
 import type { ReceiptEvidenceDto } from './dto/receipt-evidence.dto.js';
@@ -662,14 +663,14 @@ export class CasesService {
   }
 
   submitForReview(user: AuthUser, id: string, dto: Dto.VersionedDto) {
-    return this.act(user, id, 'submit_for_review', dto, ({ c }) => {
+    return this.act(user, id, 'submit_for_review', dto, ({ c, today }) => {
       if (!c.outcome || !c.outcomeDetail) {
         throw DomainError.validation([{ field: 'outcome', message: '提交审核前须拟定答复结果' }]);
       }
       const errors = validateOutcome(c.outcome, c.outcomeDetail, { receivedOn: c.receivedOn });
       if (errors.length)
         throw DomainError.validation(errors, `答复草稿不完整：${errors.map((e) => e.message).join('；')}`);
-      return { data: { outcome: c.outcome } };
+      return { data: { outcome: c.outcome, submittedOn: today } };
     });
   }
 
@@ -677,11 +678,16 @@ export class CasesService {
     return this.act(user, id, 'return_draft', dto, () => ({ reason: dto.comment.trim() }));
   }
 
-  approve(user: AuthUser, id: string, dto: Dto.CommentDto) {
-    return this.act(user, id, 'approve', dto, ({ c, today }) => ({
-      data: { outcome: c.outcome, approvedOn: today },
-      reason: dto.comment ?? '',
-    }));
+  approve(user: AuthUser, id: string, dto: ApproveDto) {
+    return this.act(user, id, 'approve', dto, ({ c, events, today }) => {
+      // An approval given on paper may be recorded later, with its own day: not before the draft
+      // went to review (nor before the clock started, for submissions recorded before this rule).
+      const submitted = lastEvent(events, 'submit_for_review');
+      const submittedOn = (submitted?.data.submittedOn as IsoDate | undefined) ?? c.clockStartedOn;
+      const approvedOn = dto.approvedOn ?? today;
+      if (dto.approvedOn) this.assertDate('approvedOn', dto.approvedOn, { min: submittedOn, max: today });
+      return { data: { outcome: c.outcome, approvedOn }, reason: dto.comment ?? '' };
+    });
   }
 
   /**

@@ -85,7 +85,8 @@ export class ConsoleCasePage {
         ? this.users.list(user, { role: 'handler', active: true, agencyId: c.agencyId })
         : Promise.resolve([]),
       this.lettersPanel(user, c, events),
-      c.closedOn ? this.remedies.list(user, c.id) : Promise.resolve(null),
+      // Closed, or overdue (a remedy against 逾期未答复, 条例 Art. 51).
+      c.closedOn || c.dueFlag === 'overdue' ? this.remedies.list(user, c.id) : Promise.resolve(null),
     ]);
     const today = this.clock.today();
     const canAct = actorsFor(user, c).length > 0;
@@ -133,7 +134,8 @@ export class ConsoleCasePage {
         ],
         registered: state.registered === true,
         // A refused remedy form on a case that shows no remedy panel (still open): said at the top.
-        pageProblem: panel?.panel === 'remedy' && !c.closedOn ? panel.problem : null,
+        pageProblem:
+          panel?.panel === 'remedy' && !c.closedOn && c.dueFlag !== 'overdue' ? panel.problem : null,
         canAct,
         letters: {
           ...letters,

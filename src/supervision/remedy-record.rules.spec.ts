@@ -3,6 +3,7 @@ import { checkRemedyRecord, type RemedyCaseFacts, type RemedyRecordFacts } from 
 const TODAY = '2026-11-27';
 const closedCase: RemedyCaseFacts = {
   closedOn: '2026-03-10',
+  dueOn: '2026-03-12',
   outcome: 'disclosed',
   servedOn: '2026-03-12',
   others: [],
@@ -14,7 +15,32 @@ const reconsideration: RemedyRecordFacts = {
   decidedOn: null,
 };
 
+const openOverdue: RemedyCaseFacts = {
+  closedOn: null,
+  dueOn: '2026-11-20',
+  outcome: null,
+  servedOn: null,
+  others: [],
+};
+
 describe('checkRemedyRecord', () => {
+  it.each([
+    ['after the due date', '2026-11-23', [], 1],
+    ['on the due date', '2026-11-20', ['filedOn'], 0],
+  ] as const)(
+    'takes a remedy against 逾期未答复 on an open case filed %s',
+    (_what, filedOn, fields, notices) => {
+      const result = checkRemedyRecord({ ...reconsideration, filedOn }, openOverdue, TODAY);
+      expect(result.errors.map((e) => e.field)).toEqual(fields);
+      expect(result.notices).toHaveLength(notices);
+    },
+  );
+
+  it('refuses a remedy on an open case whose period is not known (awaiting 补正)', () => {
+    const result = checkRemedyRecord(reconsideration, { ...openOverdue, dueOn: null }, TODAY);
+    expect(result.errors.map((e) => e.field)).toEqual(['filedOn']);
+  });
+
   it.each([
     ['a pending reconsideration after the reply', reconsideration, closedCase, []],
     [

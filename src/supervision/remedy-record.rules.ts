@@ -20,6 +20,8 @@ export interface RemedyRecordFacts {
 export interface RemedyCaseFacts {
   /** The day the case was concluded; null while open. */
   readonly closedOn: IsoDate | null;
+  /** The reply's due date (for an open case: a remedy against 逾期未答复 comes after it). */
+  readonly dueOn: IsoDate | null;
   readonly outcome: Outcome | null;
   /** 送达 of the reply, when recorded. */
   readonly servedOn: IsoDate | null;
@@ -47,6 +49,22 @@ export function checkRemedyRecord(
   const errors: FieldError[] = [];
   const notices: string[] = [];
   if (record.filedOn > today) errors.push({ field: 'filedOn', message: '不能晚于今天' });
+  if (c.closedOn === null) {
+    // 条例 Art. 51, 复议法 Art. 11(十一): an agency that has not replied within the period can be
+    // challenged for that failure (不履行法定职责) before any reply exists.
+    if (c.dueOn === null || record.filedOn <= c.dueOn) {
+      errors.push({
+        field: 'filedOn',
+        message: c.dueOn
+          ? `本案尚未答复：针对逾期未答复的复议或诉讼，日期须在答复期限（${c.dueOn}）届满之后`
+          : '本案尚未答复且答复期限未定：复议和诉讼针对已作出的答复或逾期未答复登记',
+      });
+    } else {
+      notices.push(
+        `已按针对逾期未答复（答复期限 ${c.dueOn} 届满）的${REMEDY_KIND_LABELS[record.kind]}登记。`,
+      );
+    }
+  }
   if (c.closedOn !== null && record.filedOn < c.closedOn) {
     errors.push({
       field: 'filedOn',

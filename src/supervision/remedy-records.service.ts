@@ -128,10 +128,11 @@ export class RemedyRecordsService {
       what: '申请',
       lock: 'pessimistic_write',
     });
-    if (c.closedOn === null) {
+    // An open case can be challenged only for not replying in time (its due date has passed).
+    if (c.closedOn === null && (c.dueOn === null || c.dueOn >= this.clock.today())) {
       throw new DomainError(
         'SUPERVISION_REMEDY_CASE_OPEN',
-        '本案尚未办结：复议和诉讼针对已作出的答复（或不予答复的决定）登记。',
+        '本案尚未办结且未逾期：复议和诉讼针对已作出的答复（或逾期未答复）登记。',
       );
     }
     return c;
@@ -148,7 +149,7 @@ export class RemedyRecordsService {
     );
     const { errors, notices } = checkRemedyRecord(
       { kind: dto.kind, filedOn: dto.filedOn, result: dto.result, decidedOn: dto.decidedOn ?? null },
-      { closedOn: c.closedOn, outcome: c.outcome, servedOn: c.servedOn, others },
+      { closedOn: c.closedOn, dueOn: c.dueOn, outcome: c.outcome, servedOn: c.servedOn, others },
       this.clock.today(),
     );
     if (errors.length > 0) throw DomainError.validation(errors);

@@ -61,7 +61,7 @@ describe('remedies, locked reports and exports (e2e)', () => {
       });
     });
 
-    it('refuses a suit after reconsideration filed before it, and an open case', async () => {
+    it('refuses a suit after reconsideration filed before it, and on an open case one filed before its due date', async () => {
       const early = await as(t, clerk).post(`/api/v1/cases/${withheld.id}/remedies`).send({
         kind: 'litigation_after_reconsideration',
         filedOn: '2026-07-20',
@@ -73,8 +73,11 @@ describe('remedies, locked reports and exports (e2e)', () => {
       const notClosed = await as(t, clerk)
         .post(`/api/v1/cases/${open.id}/remedies`)
         .send({ kind: 'reconsideration', filedOn: '2027-01-05', body: '郯城县人民政府', result: 'pending' });
-      expect(notClosed.status).toBe(409);
-      expect(notClosed.body.code).toBe('SUPERVISION_REMEDY_CASE_OPEN');
+      // Open and overdue since 2027-01-19: only a challenge of that failure (逾期未答复) can be recorded.
+      expect(notClosed.status).toBe(400);
+      expect(notClosed.body.errors).toEqual([
+        expect.objectContaining({ field: 'filedOn', message: expect.stringContaining('逾期未答复') }),
+      ]);
     });
 
     it('records the suit after reconsideration and lists both; another agency cannot record', async () => {
@@ -143,7 +146,10 @@ describe('remedies, locked reports and exports (e2e)', () => {
       // A reply back-dated into 2026 (made on 12-31, recorded on 01-20), and a late-registered 2026 case.
       await t.app
         .get(CasesService)
-        .approve(await given.user(zrzyj, 'approver'), open.id, { version: open.version });
+        .approve(await given.user(zrzyj, 'approver'), open.id, {
+          version: open.version,
+          approvedOn: '2026-12-31',
+        });
       const approved = await t.app.get(CasesService).issueReply(await given.user(zrzyj, 'clerk'), open.id, {
         version: open.version + 1,
         repliedOn: '2026-12-31',

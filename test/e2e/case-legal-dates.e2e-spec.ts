@@ -129,6 +129,22 @@ describe('case steps and the law’s dates', () => {
       expect(replied).toMatchObject({ status: 'issued', closedLate: true });
     });
 
+    it('records an approval given on paper with its day, never before the review request', async () => {
+      await at('2026-11-02');
+      let c = await open({ evidence: { channel: 'in_person', submittedOn: '2026-11-02' } });
+      c = await step(handler, c, 'drafting');
+      c = await step(handler, c, 'draft', { outcome: 'not_held', detail: detailFor('not_held') });
+      c = await step(handler, c, 'review-request');
+      await at('2026-11-27');
+      c = (await clerk.get(`/api/v1/cases/${c.id}`)).body as Body;
+      const early = await step(approver, c, 'approval', { approvedOn: '2026-11-01' }, 400);
+      expect(early.errors).toEqual([expect.objectContaining({ field: 'approvedOn' })]);
+      c = await step(approver, c, 'approval', { approvedOn: '2026-11-20' });
+      await step(clerk, c, 'reply', { repliedOn: '2026-11-19' }, 400);
+      const replied = await step(clerk, c, 'reply', { repliedOn: '2026-11-20' });
+      expect(replied).toMatchObject({ status: 'issued', repliedOn: '2026-11-20', closedLate: false });
+    });
+
     it('refuses a corrected application received before the 补正 notice', async () => {
       await at('2026-11-20');
       let c = await open({
