@@ -62,6 +62,12 @@ interface ActContext {
 type Command<D> = (ctx: ActContext, dto: D) => Promise<Effect> | Effect;
 
 const SYSTEM_NAME = '系统';
+/** Below this a 补正期限 is hardly 合理 (Art. 30): a warning, not a refusal. */
+const SHORT_CORRECTION_PERIOD_WD = 5;
+/** The shortest reason that states something (Art. 35's 延迟答复 must give one). */
+const MIN_STATED_REASON = 10;
+/** An Art. 35 period this much longer than the ordinary one is flagged for a second look. */
+const LONG_ART35_WD = 60;
 
 /**
  * The case commands: registration and every workflow step. Each is one transaction that locks the
@@ -272,7 +278,7 @@ export class CasesService {
   }
 
   requestCorrection(user: AuthUser, id: string, dto: Dto.RequestCorrectionDto) {
-    return this.act(user, id, 'request_correction', dto, ({ c, clock, today }) => {
+    return this.act(user, id, 'request_correction', dto, async ({ c, clock, today }) => {
       this.assertDate('noticeSentOn', dto.noticeSentOn, { min: c.clockStartedOn, max: today });
       if (dto.periodEndsOn <= dto.noticeSentOn) {
         throw DomainError.validation([{ field: 'periodEndsOn', message: '补正期限须晚于告知日期' }]);
@@ -288,6 +294,14 @@ export class CasesService {
       }
       const notices =
         dto.noticeSentOn === lastDay ? [`今天是发出补正告知的最后一天（${lastDay}，第三十条）。`] : [];
+      // Art. 30: a 合理的补正期限 — the applicant must receive the notice and then gather the facts.
+      const calendar = await this.clocks.calendarFor(c.agencyId);
+      const periodWd = calendar.workingDaysBetween(dto.noticeSentOn, dto.periodEndsOn).workingDays;
+      if (periodWd < SHORT_CORRECTION_PERIOD_WD) {
+        notices.push(
+          `补正期限只有 ${periodWd} 个工作日${dto.means.includes('邮') ? '（且告知以邮寄送达）' : ''}：应给予合理的补正期限（第三十条），期限过短的，视为放弃可能不被认可。`,
+        );
+      }
       return {
         data: {
           noticeSentOn: dto.noticeSentOn,
@@ -383,12 +397,16 @@ export class CasesService {
           partyReceivedOn: dto.partyReceivedOn,
           periodEndsOn: consultation.periodEndsOn,
         },
-        notices:
+        notices: [
           dto.kind === 'third_party'
-            ? [
-                '第三方应自收到征求意见书之日起 15 个工作日内提出意见；逾期未提出的，由本机关依法决定是否公开（第三十二条）。',
-              ]
-            : ['被征求意见机关逾期未提出意见的，视为同意公开（第三十四条）。'],
+            ? '第三方应自收到征求意见书之日起 15 个工作日内提出意见；逾期未提出的，由本机关依法决定是否公开（第三十二条）。'
+            : '被征求意见机关逾期未提出意见的，视为同意公开（第三十四条）。',
+          ...(consultation.partyReceivedOn
+            ? []
+            : [
+                '请在对方收到征求意见书后登记收到日期：15 个工作日的意见期限从该日起算，未登记前答复期限一直暂停，期满也无法自动认定。',
+              ]),
+        ],
       };
     });
   }
@@ -622,7 +640,7 @@ export class CasesService {
   }
 
   setArt35Period(user: AuthUser, id: string, dto: Dto.SetArt35PeriodDto) {
-    return this.act(user, id, 'set_art35_period', dto, ({ c, clock, today }) => {
+    return this.act(user, id, 'set_art35_period', dto, async ({ c, clock, today }) => {
       this.assertDate('notifiedOn', dto.notifiedOn, { min: c.clockStartedOn, max: today });
       if (clock.dueOn && dto.notifiedOn > clock.dueOn) {
         throw new DomainError(
@@ -635,7 +653,28 @@ export class CasesService {
           { field: 'dueOn', message: `延迟答复期限须晚于现行答复期限 ${clock.dueOn}` },
         ]);
       }
-      return { data: { dueOn: dto.dueOn, notifiedOn: dto.notifiedOn }, reason: dto.reason.trim() };
+      // Art. 35: the longer period must be reasonable and its reason stated (the applicant may
+      // challenge it); a reason of a word or two states nothing.
+      if (dto.reason.trim().length < MIN_STATED_REASON) {
+        throw DomainError.validation([
+          {
+            field: 'reason',
+            message: `须说明确定延迟答复期限的理由（不少于 ${MIN_STATED_REASON} 个字，第三十五条）`,
+          },
+        ]);
+      }
+      const calendar = await this.clocks.calendarFor(c.agencyId);
+      const beyond = clock.dueOn ? calendar.workingDaysBetween(clock.dueOn, dto.dueOn).workingDays : 0;
+      return {
+        data: { dueOn: dto.dueOn, notifiedOn: dto.notifiedOn },
+        reason: dto.reason.trim(),
+        notices:
+          beyond > LONG_ART35_WD
+            ? [
+                `延迟答复期限比原答复期限多 ${beyond} 个工作日：期限须“合理”（第三十五条），过长的期限可能被认定为拖延答复，请确认。`,
+              ]
+            : [],
+      };
     });
   }
 

@@ -145,6 +145,43 @@ describe('case steps and the law’s dates', () => {
       expect(replied).toMatchObject({ status: 'issued', repliedOn: '2026-11-20', closedLate: false });
     });
 
+    it('warns of a 补正期限 too short to be 合理, and of a consultation whose receipt is not recorded', async () => {
+      let c = await open();
+      c = await step(handler, c, 'correction-request', {
+        noticeSentOn: '2026-11-27',
+        items: ['请写明年份'],
+        periodEndsOn: '2026-11-30',
+        means: '邮寄',
+      });
+      expect(c.notices.join()).toContain('补正期限只有 1 个工作日（且告知以邮寄送达）');
+      const other = await open();
+      const consulting = await step(handler, other, 'consultations', {
+        kind: 'agency',
+        partyName: '郯城县住房和城乡建设局',
+        matter: '共同制作的文件',
+        dispatchedOn: '2026-11-27',
+      });
+      expect(consulting.notices.join()).toContain('请在对方收到征求意见书后登记收到日期');
+    });
+
+    it('asks the reason of an Art. 35 period, and flags a very long one', async () => {
+      const c = await open();
+      const bare = await step(
+        approver,
+        c,
+        'art35-period',
+        { dueOn: '2027-03-01', notifiedOn: '2026-11-27', reason: '太多' },
+        400,
+      );
+      expect(bare.errors).toEqual([expect.objectContaining({ field: 'reason' })]);
+      const long = await step(approver, c, 'art35-period', {
+        dueOn: '2027-12-31',
+        notifiedOn: '2026-11-27',
+        reason: '一次申请 300 项信息，需逐项检索档案',
+      });
+      expect(long.notices.join()).toContain('第三十五条');
+    });
+
     it('refuses a corrected application received before the 补正 notice', async () => {
       await at('2026-11-20');
       let c = await open({
