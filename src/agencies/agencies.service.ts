@@ -5,14 +5,20 @@ import type { AuditActor } from '../audit/audit-actor.js';
 import { AuditService } from '../audit/audit.service.js';
 import { fieldChanges } from '../audit/field-changes.js';
 import { DomainError, type FieldError } from '../common/errors/domain-error.js';
+import { remedyProfileProblems } from '../letters/remedy.rules.js';
 import { parentProblem } from './agency-hierarchy.rules.js';
+import { agencyNodeOf as nodeOf, loadAgencyNodes as loadNodes } from './agency-nodes.js';
 import { AgencyUsageRegistry } from './agency-usage.registry.js';
 import { Agency } from './agency.entity.js';
 import type { AgencyDto, ReconsiderationBodyDefaultDto } from './dto/agency.dto.js';
 import type { CreateAgencyDto } from './dto/create-agency.dto.js';
 import type { ListAgenciesQuery, RemedyDefaultQuery } from './dto/remedy-default.query.js';
 import type { UpdateAgencyDto } from './dto/update-agency.dto.js';
-import { defaultReconsiderationBody, type AgencyNode } from './remedy-body.rules.js';
+import {
+  defaultReconsiderationBody,
+  requiredReconsiderationBody,
+  type AgencyNode,
+} from './remedy-body.rules.js';
 
 const COURT_DEFAULT = '有管辖权的人民法院';
 const PROFILE_FIELDS = [
@@ -64,8 +70,15 @@ export class AgenciesService {
     const nodes = await loadNodes(this.dataSource.manager);
     const result = defaultReconsiderationBody({ type: query.type, parentId: query.parentId ?? null }, nodes);
     return result.derivable
-      ? { derivable: true, name: result.name, address: result.address, basis: result.basis, reason: null }
-      : { derivable: false, name: null, address: null, basis: null, reason: result.reason };
+      ? {
+          derivable: true,
+          name: result.name,
+          address: result.address,
+          basis: result.basis,
+          fixed: result.fixed,
+          reason: null,
+        }
+      : { derivable: false, name: null, address: null, basis: null, fixed: false, reason: result.reason };
   }
 
   async create(dto: CreateAgencyDto, actor: AuditActor): Promise<AgencyDto> {
@@ -79,6 +92,7 @@ export class AgenciesService {
         problems.push({ field: 'parentId', message: '上级机关已停用' });
       }
       const body = reconsiderationBody(dto, { type: dto.type, parentId }, nodes, problems);
+      checkRemedyProfile(problems, { ...body, type: dto.type, parentId }, nodes);
       if (problems.length > 0) throw DomainError.validation(problems);
       if (await m.existsBy(Agency, { code: dto.code })) {
         throw new DomainError('AGENCY_CODE_TAKEN', `机关代码 ${dto.code} 已被使用。`);
@@ -145,6 +159,7 @@ export class AgenciesService {
           problems.push({ field: 'reconsiderationBodyName', message: derived.reason });
         }
       }
+      checkRemedyProfile(problems, agency, withNode(nodes, nodeOf(agency)));
       if (problems.length > 0) throw DomainError.validation(problems);
       const saved = await m.save(agency);
       const changes = fieldChanges(before, pick(saved), PROFILE_FIELDS);
@@ -157,7 +172,7 @@ export class AgenciesService {
           details: { changes },
         });
       }
-      await this.followDerivedBodies(m, actor, id);
+      await this.followDerivedBodies(m, actor, id, before.name !== saved.name ? before.name : null);
       return toAgencyDto(saved);
     });
   }
@@ -190,18 +205,32 @@ export class AgenciesService {
   /**
    * Agencies whose reconsideration body follows the rule get the new name/address when the body's
    * record changes (e.g. the county government moves): their replies must print the current one.
+   * Where the law names the body (复议法 Art. 24) and only its address was typed, a renamed body's new
+   * name is taken too (the typed address stays), so the profile stays valid.
    */
-  private async followDerivedBodies(m: EntityManager, actor: AuditActor, causeId: string): Promise<void> {
+  private async followDerivedBodies(
+    m: EntityManager,
+    actor: AuditActor,
+    causeId: string,
+    renamedFrom: string | null,
+  ): Promise<void> {
     const nodes = await loadNodes(m);
-    const derived = await m.findBy(Agency, { reconsiderationBodyDerived: true });
-    for (const agency of derived) {
+    const candidates = await m.find(Agency, {
+      where: [
+        { reconsiderationBodyDerived: true },
+        ...(renamedFrom ? [{ reconsiderationBodyName: renamedFrom }] : []),
+      ],
+    });
+    for (const agency of candidates) {
       const body = defaultReconsiderationBody(agency, nodes);
       if (!body.derivable) continue;
-      if (body.name === agency.reconsiderationBodyName && body.address === agency.reconsiderationBodyAddress)
+      const address = agency.reconsiderationBodyDerived ? body.address : agency.reconsiderationBodyAddress;
+      if (!agency.reconsiderationBodyDerived && !body.fixed) continue;
+      if (body.name === agency.reconsiderationBodyName && address === agency.reconsiderationBodyAddress)
         continue;
       const from = { name: agency.reconsiderationBodyName, address: agency.reconsiderationBodyAddress };
       agency.reconsiderationBodyName = body.name;
-      agency.reconsiderationBodyAddress = body.address;
+      agency.reconsiderationBodyAddress = address;
       await m.save(agency);
       await this.audit.append(m, {
         type: 'agency.updated',
@@ -209,7 +238,7 @@ export class AgenciesService {
         subject: { type: 'agency', id: agency.id },
         agencyId: agency.id,
         details: {
-          changes: { reconsiderationBody: { from, to: { name: body.name, address: body.address } } },
+          changes: { reconsiderationBody: { from, to: { name: body.name, address } } },
           causeAgencyId: causeId,
         },
       });
@@ -220,17 +249,6 @@ export class AgenciesService {
 /** Agency writes take turns: the hierarchy checks and the derived bodies read the whole (small) table. */
 async function lockAgencies(m: EntityManager): Promise<void> {
   await m.query('LOCK TABLE agency IN SHARE ROW EXCLUSIVE MODE');
-}
-
-async function loadNodes(m: EntityManager): Promise<Map<string, AgencyNode>> {
-  const all = await m.find(Agency, {
-    select: { id: true, type: true, name: true, officeAddress: true, parentId: true },
-  });
-  return new Map(all.map((a) => [a.id, nodeOf(a)]));
-}
-
-function nodeOf(a: Pick<Agency, 'id' | 'type' | 'name' | 'officeAddress' | 'parentId'>): AgencyNode {
-  return { id: a.id, type: a.type, name: a.name, officeAddress: a.officeAddress, parentId: a.parentId };
 }
 
 function withNode(nodes: ReadonlyMap<string, AgencyNode>, node: AgencyNode): Map<string, AgencyNode> {
@@ -245,6 +263,29 @@ function checkParent(
 ): void {
   const problem = parentProblem(agency, parentId, nodes);
   if (problem) problems.push({ field: 'parentId', message: problem });
+}
+
+/**
+ * The remedy profile as it would be saved, checked with the letters' own rule (remedyProfileProblems):
+ * one body, and where 复议法 Art. 24 names it, that body. Saving what the letters would refuse is a
+ * 400 on the body's field rather than a reply that cannot be issued (or names the wrong body) later.
+ */
+function checkRemedyProfile(
+  problems: FieldError[],
+  agency: Pick<Agency, 'type' | 'parentId' | 'reconsiderationBodyName' | 'reconsiderationBodyAddress'> & {
+    courtName?: string;
+  },
+  nodes: ReadonlyMap<string, AgencyNode>,
+): void {
+  // Already refused (no body could be derived, a parent that does not fit): one message is enough.
+  if (problems.some((p) => p.field === 'reconsiderationBodyName' || p.field === 'parentId')) return;
+  const found = remedyProfileProblems({
+    reconsiderationBodyName: agency.reconsiderationBodyName,
+    reconsiderationBodyAddress: agency.reconsiderationBodyAddress,
+    courtName: agency.courtName ?? COURT_DEFAULT,
+    requiredReconsiderationBody: requiredReconsiderationBody(agency, nodes),
+  });
+  for (const message of found) problems.push({ field: 'reconsiderationBodyName', message });
 }
 
 function reconsiderationBody(

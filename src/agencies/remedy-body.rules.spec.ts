@@ -1,5 +1,9 @@
 import type { AgencyType } from './agency-type.js';
-import { defaultReconsiderationBody, type AgencyNode } from './remedy-body.rules.js';
+import {
+  defaultReconsiderationBody,
+  requiredReconsiderationBody,
+  type AgencyNode,
+} from './remedy-body.rules.js';
 
 const node = (id: string, type: AgencyType, parentId: string | null = null): AgencyNode => ({
   id,
@@ -23,33 +27,63 @@ const COUNTY = new Map(
 );
 
 describe('defaultReconsiderationBody (复议法 2023)', () => {
-  it.each<[string, AgencyType, string | null, string, string]>([
+  // The article cited is exactly what legal-rules §4.1 quotes: Art. 24 para 1 (一) for departments and
+  // para 4 for 派出机构 of departments; towns/street offices and 派出机关 of the county government cite
+  // the article alone (the item for 派出机关 is not quoted there, and a town type may be a street office).
+  it.each<[string, AgencyType, string | null, string, string, boolean]>([
     [
       'a county department → the county government',
       'county_department',
       'gov',
       'gov',
-      '第二十四条第一款第（一）项',
+      '行政复议法第二十四条第一款第（一）项',
+      true,
     ],
-    ['a town → the county government', 'town', 'gov', 'gov', '第二十四条第一款第（二）项'],
-    ['a dispatched organ of a department → 本级人民政府', 'dispatched', 'dept', 'gov', '第二十四条第四款'],
+    ['a town → the county government', 'town', 'gov', 'gov', '行政复议法第二十四条', true],
+    [
+      'a dispatched organ of a department → 本级人民政府',
+      'dispatched',
+      'dept',
+      'gov',
+      '行政复议法第二十四条第四款',
+      true,
+    ],
     [
       'a dispatched organ of the county government → it',
       'dispatched',
       'gov',
       'gov',
-      '第二十四条第一款第（三）项',
+      '行政复议法第二十四条',
+      true,
     ],
-    ['a dispatched organ of the tax bureau → the tax bureau', 'dispatched', 'tax', 'tax', '第二十七条'],
-    ['a vertical branch → its next-level department', 'vertical', 'tax', 'tax', '第二十七条'],
-  ])('%s', (_label, type, parentId, bodyId, article) => {
+    [
+      'a dispatched organ of the tax bureau → the tax bureau (a suggestion)',
+      'dispatched',
+      'tax',
+      'tax',
+      '行政复议法第二十七条',
+      false,
+    ],
+    [
+      'a vertical branch → its next-level department (a suggestion)',
+      'vertical',
+      'tax',
+      'tax',
+      '行政复议法第二十七条',
+      false,
+    ],
+  ])('%s', (_label, type, parentId, bodyId, basis, fixed) => {
     const result = defaultReconsiderationBody({ type, parentId }, COUNTY);
     expect(result).toEqual({
       derivable: true,
       name: `${bodyId}-name`,
       address: `${bodyId}-address`,
-      basis: expect.stringContaining(article),
+      basis,
+      fixed,
     });
+    expect(requiredReconsiderationBody({ type, parentId }, COUNTY)).toEqual(
+      fixed ? { name: `${bodyId}-name`, basis } : null,
+    );
   });
 
   it.each<[string, AgencyType, string | null, string]>([
@@ -67,6 +101,7 @@ describe('defaultReconsiderationBody (复议法 2023)', () => {
   ])('must be typed for %s', (_label, type, parentId, hint) => {
     const result = defaultReconsiderationBody({ type, parentId }, COUNTY);
     expect(result).toEqual({ derivable: false, reason: expect.stringContaining(hint) });
+    expect(requiredReconsiderationBody({ type, parentId }, COUNTY)).toBeNull();
   });
 
   it('never offers the pre-2024 superior-department venue for a county department', () => {

@@ -10,19 +10,41 @@ export interface AgencyNode {
 }
 
 export type ReconsiderationBodyDefault =
-  | { readonly derivable: true; readonly name: string; readonly address: string; readonly basis: string }
+  | {
+      readonly derivable: true;
+      readonly name: string;
+      readonly address: string;
+      readonly basis: string;
+      /**
+       * True where the law names the body (复议法 Art. 24: county departments, towns, organs set up by
+       * the county government or its departments): no other body may be printed. False where the rule
+       * only suggests it (Art. 27: the superior of a vertical agency, as recorded here).
+       */
+      readonly fixed: boolean;
+    }
   | { readonly derivable: false; readonly reason: string };
+
+const ARTICLE_24 = '行政复议法第二十四条';
+
+/** The body the law fixes for an agency, with its article. */
+export interface RequiredReconsiderationBody {
+  readonly name: string;
+  readonly basis: string;
+}
 
 /**
  * The default 行政复议机关 printed in an agency's replies (legal-rules.md §4.1, 复议法 2023, in force
- * 2024-01-01). An admin may overwrite it; the rule only fills it in when it follows from the agency's
- * type and its parent in this installation:
+ * 2024-01-01). The rule fills it in when it follows from the agency's type and its parent in this
+ * installation; where Art. 24 names the body (`fixed`), an admin may type its address but not another
+ * body (requiredReconsiderationBody); elsewhere the typed body stands.
  *
  * - county department → the county government (Art. 24 para 1 (一): 本级人民政府工作部门);
- * - town / street office → the county government (Art. 24 para 1 (二) 下一级人民政府, (三) 派出机关);
- * - dispatched organ: a 派出机关 of the county government → that government (Art. 24 para 1 (三)); a
- *   派出机构 of a county department → 本级人民政府, the department's government (Art. 24 para 4); one
- *   set up by a vertical agency → that agency, its 上一级主管部门 (Art. 27);
+ * - town / street office → the county government (Art. 24: a 乡镇 is the 下一级人民政府, para 1 (二);
+ *   a street office is the county government's 派出机关 — legal-rules §4.1 does not quote that item,
+ *   so the article is cited without it);
+ * - dispatched organ: a 派出机关 of the county government → that government (Art. 24, item not quoted
+ *   in legal-rules); a 派出机构 of a county department → 本级人民政府, the department's government
+ *   (Art. 24 para 4); one set up by a vertical agency → that agency, its 上一级主管部门 (Art. 27);
  * - vertical agency (税务、海关、金融…) → the next-level department (Art. 27), known only when recorded
  *   as its parent;
  * - the county government → the 设区的市 government (Art. 24 para 1 (二)), which is not an agency of
@@ -41,6 +63,8 @@ export function defaultReconsiderationBody(
     name: node.name,
     address: node.officeAddress,
     basis,
+    // Art. 24 names the body; Art. 27 only says "上一级主管部门", which the record may not reflect.
+    fixed: basis.startsWith(ARTICLE_24),
   });
   switch (agency.type) {
     case 'county_government':
@@ -50,21 +74,21 @@ export function defaultReconsiderationBody(
           '县级人民政府的行政复议机关是上一级（设区的市）人民政府（行政复议法第二十四条），请填写其全称和地址',
       };
     case 'county_department':
-      if (parent?.type === 'county_government') return body(parent, '行政复议法第二十四条第一款第（一）项');
+      if (parent?.type === 'county_government') return body(parent, `${ARTICLE_24}第一款第（一）项`);
       return { derivable: false, reason: '县政府工作部门须以县人民政府为上级机关，才能确定行政复议机关' };
     case 'town':
       if (parent?.type === 'county_government') {
-        return body(parent, '行政复议法第二十四条第一款第（二）项、第（三）项');
+        return body(parent, ARTICLE_24);
       }
       return {
         derivable: false,
         reason: '乡镇人民政府／街道办事处须以县人民政府为上级机关，才能确定行政复议机关',
       };
     case 'dispatched': {
-      if (parent?.type === 'county_government') return body(parent, '行政复议法第二十四条第一款第（三）项');
+      if (parent?.type === 'county_government') return body(parent, ARTICLE_24);
       if (parent?.type === 'county_department') {
         const government = parent.parentId ? agencies.get(parent.parentId) : undefined;
-        if (government?.type === 'county_government') return body(government, '行政复议法第二十四条第四款');
+        if (government?.type === 'county_government') return body(government, `${ARTICLE_24}第四款`);
       }
       if (parent?.type === 'vertical') return body(parent, '行政复议法第二十七条');
       return { derivable: false, reason: '派出机构须记录设立它的机关，才能确定行政复议机关' };
@@ -76,4 +100,17 @@ export function defaultReconsiderationBody(
         reason: '实行垂直领导的机关向上一级主管部门申请行政复议（行政复议法第二十七条），请填写其全称和地址',
       };
   }
+}
+
+/**
+ * The body an agency's letters must name, where the law fixes it (复议法 Art. 24, see above), or null
+ * where the body the admin records stands (the county government: the city government; vertical
+ * agencies: their 上一级主管部门, Art. 27).
+ */
+export function requiredReconsiderationBody(
+  agency: { readonly type: AgencyType; readonly parentId: string | null },
+  agencies: ReadonlyMap<string, AgencyNode>,
+): RequiredReconsiderationBody | null {
+  const body = defaultReconsiderationBody(agency, agencies);
+  return body.derivable && body.fixed ? { name: body.name, basis: body.basis } : null;
 }

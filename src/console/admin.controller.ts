@@ -34,7 +34,7 @@ import { OUTCOMES, type Outcome } from '../cases/outcome.js';
 import { Clock } from '../common/clock/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { REMEDY_TABLE } from '../letters/remedy-table.provider.js';
-import { remedyParagraph, type RemedyTable } from '../letters/remedy.rules.js';
+import { remedyParagraph, type RemedyProfile, type RemedyTable } from '../letters/remedy.rules.js';
 import { agencyTypeChoices, roleChoices } from './console-choices.js';
 import { ConsoleCsrfGuard } from './console-csrf.js';
 import { attempt, attemptValid, type FormProblem } from './console-outcome.js';
@@ -346,11 +346,7 @@ export class ConsoleAdminController {
 
   // ───────── rendering ─────────
 
-  private previews(profile: {
-    reconsiderationBodyName: string;
-    reconsiderationBodyAddress: string;
-    courtName: string;
-  }) {
+  private previews(profile: RemedyProfile) {
     return PREVIEW_OUTCOMES.map((outcome) => {
       try {
         return {
@@ -377,6 +373,7 @@ export class ConsoleAdminController {
       this.agencies.list({ includeInactive: 'true' }),
     ]);
     const shown = values ?? { ...agency, active: String(agency.active), parentId: agency.parentId ?? '' };
+    const note = await this.derivedNote(shown);
     return this.pages.send(
       req,
       res,
@@ -384,7 +381,7 @@ export class ConsoleAdminController {
       {
         agency: { ...agency, typeLabel: AGENCY_TYPE_LABELS[agency.type] },
         ...agencyChoices(all, id),
-        ...(await this.derivedNote(shown)),
+        ...note,
         values: shown,
         problem,
         errors: errorMap(problem?.errors ?? []),
@@ -392,6 +389,7 @@ export class ConsoleAdminController {
           reconsiderationBodyName: String(shown.reconsiderationBodyName ?? ''),
           reconsiderationBodyAddress: String(shown.reconsiderationBodyAddress ?? ''),
           courtName: String(shown.courtName ?? ''),
+          requiredReconsiderationBody: requiredBodyOf(note.derived),
         }),
       },
       { title: agency.name, section: '/admin/agencies', status: problem?.status ?? 200 },
@@ -404,13 +402,16 @@ export class ConsoleAdminController {
     const follows =
       values.deriveReconsiderationBody === 'true' ||
       (values.derivedNow === 'true' && typed('reconsiderationBodyName') === typed('derivedName'));
-    const derived = follows ? await this.derivedBody(values) : null;
+    const rule = await this.derivedBody(values);
+    const derived = follows ? rule : null;
     return {
       reconsiderationBodyName: derived?.derivable ? (derived.name ?? '') : typed('reconsiderationBodyName'),
       reconsiderationBodyAddress: derived?.derivable
         ? (derived.address ?? '')
         : typed('reconsiderationBodyAddress'),
       courtName: typed('courtName') || '有管辖权的人民法院',
+      // Where 复议法 Art. 24 names the body, the preview refuses another one as saving would.
+      requiredReconsiderationBody: requiredBodyOf(rule),
     };
   }
 
@@ -514,6 +515,13 @@ export class ConsoleAdminController {
       { title: '节假日安排', status: problem?.status ?? 200, section: '/admin/calendar' },
     );
   }
+}
+
+/** The body the law names for the type and parent chosen (复议法 Art. 24), as the remedy rules take it. */
+function requiredBodyOf(derived: ReconsiderationBodyDefaultDto | null) {
+  return derived?.derivable && derived.fixed && derived.name && derived.basis
+    ? { name: derived.name, basis: derived.basis }
+    : null;
 }
 
 /** The type choices and the possible superior agencies (not the agency itself). */

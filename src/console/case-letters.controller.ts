@@ -93,9 +93,15 @@ export class ConsoleCaseLettersController {
     @Param('type') type: string,
     @Query() query: FormBody,
   ): Promise<void> {
-    const html = await this.letters.previewHtml(user, caseId, type, await this.draftQuery(query));
+    const { complete, html } = await this.letters.previewHtml(
+      user,
+      caseId,
+      type,
+      await this.draftQuery(query),
+    );
+    // Without a lawful remedy paragraph the frame shows the pre-issue findings, not a letter.
     res
-      .status(200)
+      .status(complete ? 200 : 409)
       .type('html')
       .setHeader('Content-Security-Policy', PREVIEW_CSP)
       .setHeader('Cache-Control', 'no-store')

@@ -404,7 +404,8 @@ function replyBase(
 ): ReplyVm {
   const act = LETTER_TYPES[type].act;
   // A profile the remedy rules refuse gives no paragraph: the pre-issue check then names the fault
-  // (复议法 Art. 20 para 3, 23 para 2) instead of the letter failing to render.
+  // (复议法 Art. 20 para 3, 23 para 2) instead of the letter failing to render, and previews show that
+  // finding instead of the letter (CaseLettersService.previewHtml).
   const remedy =
     act === null || remedyProfileProblems(facts.agency).length > 0
       ? ''

@@ -124,15 +124,22 @@ export class CaseLettersController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Content-Security-Policy', PREVIEW_CSP)
   @ApiParam({ name: 'type', description: 'A letter type, or `reply`' })
-  @ApiOperation({ summary: 'Preview as HTML (marked 样稿, no 文号)' })
+  @ApiOperation({
+    summary:
+      'Preview as HTML (marked 样稿, no 文号); 409 with a page of the pre-issue findings instead when ' +
+      'the agency’s remedy profile gives no lawful remedy paragraph',
+  })
   @ApiProduces('text/html')
-  previewHtml(
+  async previewHtml(
     @CurrentUser() user: AuthUser,
     @Param('id', id) caseId: string,
     @Param('type') type: string,
     @Query() query: LetterDraftQuery,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
-    return this.letters.previewHtml(user, caseId, type, query);
+    const preview = await this.letters.previewHtml(user, caseId, type, query);
+    if (!preview.complete) res.status(409);
+    return preview.html;
   }
 
   @Get('letter-drafts/:type/pdf')

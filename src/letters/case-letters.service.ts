@@ -19,9 +19,10 @@ import {
   type CaseLetterInput,
   type PreparedLetter,
 } from './letter-issuer.service.js';
-import { markAsDraft } from './letter-renderer.js';
+import { markAsDraft, renderPreviewRefusal } from './letter-renderer.js';
 import { LETTER_TYPE_CODES, OUTCOME_LETTERS } from './letter-types.js';
 import type { LetterType } from './letter-view-models.js';
+import { remedyErrors, type PreIssueResult } from './pre-issue.rules.js';
 
 /** A PDF to send: the bytes, the name to save it under, and how to show it. */
 export interface LetterFile {
@@ -29,6 +30,23 @@ export interface LetterFile {
   readonly filename: string;
   readonly sha256: string | null;
   readonly disposition: 'attachment' | 'inline';
+}
+
+/** An HTML preview: the letter marked 样稿, or (`complete: false`) the findings that stop it. */
+export interface LetterPreview {
+  readonly complete: boolean;
+  readonly html: string;
+}
+
+/** A PDF preview is refused, like the HTML one, when the remedy paragraph could not be written. */
+function refuseWithoutRemedy(title: string, type: LetterType, check: PreIssueResult): void {
+  const missing = remedyErrors(check);
+  if (missing.length === 0) return;
+  throw new DomainError(
+    'LETTER_REMEDY_PROFILE_INVALID',
+    `${title}无法生成救济途径告知：${missing.map((f) => `${f.message}（${f.article}）`).join('；')}`,
+    { extensions: { letterType: type, findings: check.errors } },
+  );
 }
 
 /** `reply` stands for the letter of the case's outcome (OUTCOME_LETTERS). */
@@ -102,9 +120,22 @@ export class CaseLettersService {
     };
   }
 
-  async previewHtml(user: AuthUser, caseId: string, type: string, query: LetterDraftQuery): Promise<string> {
-    const { draft } = await this.prepare(user, caseId, type, query);
-    return markAsDraft(this.issuer.render(draft));
+  /**
+   * The draft as HTML marked 样稿 — or, when the agency's remedy profile gives it no lawful remedy
+   * paragraph, the pre-issue check's findings instead (`complete: false`): a preview must never look
+   * like a finished letter without its remedy paragraph (复议法 Art. 20 para 3, 23 para 2).
+   */
+  async previewHtml(
+    user: AuthUser,
+    caseId: string,
+    type: string,
+    query: LetterDraftQuery,
+  ): Promise<LetterPreview> {
+    const { draft, check } = await this.prepare(user, caseId, type, query);
+    if (remedyErrors(check).length > 0) {
+      return { complete: false, html: renderPreviewRefusal(draft.title, check.errors) };
+    }
+    return { complete: true, html: markAsDraft(this.issuer.render(draft)) };
   }
 
   async previewPdf(
@@ -113,7 +144,8 @@ export class CaseLettersService {
     type: string,
     query: LetterDraftQuery,
   ): Promise<LetterFile> {
-    const { draft, facts } = await this.prepare(user, caseId, type, query);
+    const { draft, facts, check } = await this.prepare(user, caseId, type, query);
+    refuseWithoutRemedy(draft.title, draft.type, check);
     // Printed after the read transaction: no connection is held while Chromium works.
     const pdf = await this.issuer.print(markAsDraft(this.issuer.render(draft)));
     return {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { IsNull, type EntityManager } from 'typeorm';
+import { requiredBodyOf } from '../agencies/agency-nodes.js';
 import { Agency } from '../agencies/agency.entity.js';
 import { User } from '../auth/user.entity.js';
 import { Applicant } from '../cases/applicant.entity.js';
@@ -108,6 +109,9 @@ export class LetterIssuer {
       order: { dispatchedOn: 'ASC' },
     });
     const letters = await this.currentLetters(manager, c.id);
+    // 复议法 Art. 24: the body the law names for the agency now, against which its stored profile is
+    // checked (a profile saved before that check, or left behind by a change of type, is refused).
+    const requiredBody = await requiredBodyOf(manager, agency);
     // Art. 35: the applicant's applications to this agency since the first of the month of receipt.
     const [{ n }] = (await manager.query(
       `SELECT count(*)::int AS n FROM disclosure_case WHERE applicant_id = $1 AND received_on >= $2::date`,
@@ -138,6 +142,7 @@ export class LetterIssuer {
         reconsiderationBodyName: agency.reconsiderationBodyName,
         reconsiderationBodyAddress: agency.reconsiderationBodyAddress,
         courtName: agency.courtName,
+        requiredReconsiderationBody: requiredBody,
       },
       contactPerson: handler?.displayName ?? input.fallbackContact,
       events: input.events,

@@ -221,6 +221,32 @@ const DRAFT_MARK_STYLE =
   'color:rgba(192,0,0,0.14);transform:rotate(-30deg);pointer-events:none;z-index:10}</style>';
 
 /**
+ * What a preview shows instead of a letter that would print without its remedy paragraph: the title
+ * and the pre-issue check's errors with their articles (everything escaped; a complete HTML document
+ * for the preview frame).
+ */
+export function renderPreviewRefusal(
+  title: string,
+  findings: readonly { readonly message: string; readonly article: string }[],
+): string {
+  const esc = Handlebars.escapeExpression;
+  const items = findings
+    .map((f) => `<li>${esc(f.message)}<span class="article">（${esc(f.article)}）</span></li>`)
+    .join('');
+  return (
+    '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">' +
+    `<title>${esc(title)}（不能预览）</title>` +
+    '<style>body{font-family:sans-serif;margin:2em;color:#222}.refusal{border:2px solid #c00000;' +
+    'padding:1em 1.5em;background:#fff5f5}.refusal h1{font-size:1.2em;color:#c00000;margin-top:0}' +
+    '.article{color:#666}</style></head><body>' +
+    '<section class="refusal" role="alert">' +
+    `<h1>${esc(title)}无法生成救济途径告知，不显示样稿</h1>` +
+    '<p>签发前检查发现以下问题，按此出具的文书将缺少或写错救济途径。请管理员在“机关与救济途径”中更正本机关的行政复议机关后再预览：</p>' +
+    `<ul class="findings">${items}</ul></section></body></html>`
+  );
+}
+
+/**
  * A preview is not the letter: it has no 文号 and is marked “样稿（未出具）” on every page, so that
  * nobody serves a preview as the letter (the issued letter is the stored PDF).
  */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { findTemplatesDir } from './letter-renderer.js';
 import { LETTER_TYPE_CODES } from './letter-types.js';
 import type { LetterType, LetterViewModels } from './letter-view-models.js';
-import { preIssueCheck, type PreIssueDeadlines } from './pre-issue.rules.js';
+import { preIssueCheck, remedyErrors, type PreIssueDeadlines } from './pre-issue.rules.js';
 import type { RemedyProfile } from './remedy.rules.js';
 
 const templates = findTemplatesDir();
@@ -235,6 +235,18 @@ describe('preIssueCheck', () => {
   it.each([
     ['no reconsideration body', { ...PROFILE, reconsiderationBodyName: '' }],
     ['a dual venue', { ...PROFILE, reconsiderationBodyName: '郯城县人民政府或者临沂市自然资源和规划局' }],
+    [
+      // Stored before saving checked it (or left by a change of type): refused at issue time too.
+      'the superior department where Art. 24 names the county government',
+      {
+        ...PROFILE,
+        reconsiderationBodyName: '临沂市自然资源和规划局',
+        requiredReconsiderationBody: {
+          name: '郯城县人民政府',
+          basis: '行政复议法第二十四条第一款第（一）项',
+        },
+      },
+    ],
   ])('refuses a reply when the agency profile has %s', (_title, remedyProfile) => {
     const result = preIssueCheck({
       type: 'reply_disclosed',
@@ -244,6 +256,18 @@ describe('preIssueCheck', () => {
     });
     expect(result.errors.map((f) => f.code)).toEqual(['REMEDY_BODY_INVALID']);
     expect(result.errors[0].article).toContain('行政复议法');
+    expect(remedyErrors(result)).toEqual(result.errors);
+  });
+
+  it('finds no remedy error in a reply whose only fault is elsewhere', () => {
+    const result = preIssueCheck({
+      type: 'reply_not_held',
+      viewModel: { ...sample('reply_not_held'), searchDescription: '' },
+      remedyProfile: PROFILE,
+      deadlines: ON_TIME,
+    });
+    expect(result.errors.map((f) => f.code)).toEqual(['SEARCH_DESCRIPTION_MISSING']);
+    expect(remedyErrors(result)).toEqual([]);
   });
 
   it('does not ask for a remedy body on a letter without a remedy paragraph', () => {

@@ -124,6 +124,17 @@ export function preIssueCheck<T extends LetterType>(input: PreIssueInput<T>): Pr
 
 type Report = (code: string, article: string, message: string) => void;
 
+/** Findings that mean the draft's remedy paragraph is missing or names no lawful body. */
+export const REMEDY_FINDING_CODES: readonly string[] = ['REMEDY_BODY_INVALID', 'REMEDY_MISSING'];
+
+/**
+ * The errors for which a preview must not show the letter: without its remedy paragraph a draft looks
+ * complete but is not (复议法 Art. 20 para 3, 23 para 2), so the preview shows these findings instead.
+ */
+export function remedyErrors(result: PreIssueResult): readonly PreIssueFinding[] {
+  return result.errors.filter((f) => REMEDY_FINDING_CODES.includes(f.code));
+}
+
 function checkOutcomeFacts(outcome: Outcome, vm: Fields, error: Report, warning: Report): void {
   const get = (key: string) => vm[key] as Record<string, unknown> | null | undefined;
   switch (outcome) {

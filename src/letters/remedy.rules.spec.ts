@@ -89,12 +89,65 @@ describe('remedyParagraph', () => {
 
   it.each([
     ['a missing body', '', '未设置行政复议机关'],
+    ['a blank body', '  ', '未设置行政复议机关'],
     ['a dual venue', '郯城县人民政府或者临沂市自然资源和规划局', '只能有一个'],
+    ['a dual venue with 或', '临沂市自然资源和规划局或郯城县人民政府', '只能有一个'],
     ['a dual venue with 、', '郯城县人民政府、临沂市自然资源和规划局', '只能有一个'],
+    ['a dual venue with /', '郯城县人民政府/临沂市自然资源和规划局', '只能有一个'],
+    ['a dual venue with ／', '郯城县人民政府／临沂市自然资源和规划局', '只能有一个'],
+    ['a dual venue with ，', '郯城县人民政府，临沂市自然资源和规划局', '只能有一个'],
+    ['a dual venue with ；', '郯城县人民政府；临沂市自然资源和规划局', '只能有一个'],
+    ['a dual venue with "or"', 'Tancheng County Government or Linyi Bureau', '只能有一个'],
   ])('refuses %s', (_title, body, message) => {
     const profile = { ...COUNTY, reconsiderationBodyName: body };
     expect(remedyProfileProblems(profile).join()).toContain(message);
     expect(() => remedyParagraph(profile, 'disclosed', '答复')).toThrow(DomainError);
+  });
+
+  // 复议法 Art. 24: where the law names the body (a county department's: the county government), the
+  // profile may name no other — the reviewer's case is the superior department, the pre-2024 venue.
+  const DEPARTMENT = {
+    ...COUNTY,
+    requiredReconsiderationBody: { name: '郯城县人民政府', basis: '行政复议法第二十四条第一款第（一）项' },
+  };
+  it.each<[string, string, readonly string[]]>([
+    ['the body the law names', '郯城县人民政府', []],
+    ['it with blanks around', ' 郯城县人民政府 ', []],
+    [
+      'the superior department',
+      '临沂市自然资源和规划局',
+      [
+        '依照行政复议法第二十四条第一款第（一）项，本机关的行政复议机关应为“郯城县人民政府”，不能写成“临沂市自然资源和规划局”',
+      ],
+    ],
+    [
+      'another government',
+      '临沂市人民政府',
+      [
+        '依照行政复议法第二十四条第一款第（一）项，本机关的行政复议机关应为“郯城县人民政府”，不能写成“临沂市人民政府”',
+      ],
+    ],
+    [
+      'both, the pre-2024 dual venue (one message, naming the body)',
+      '临沂市自然资源和规划局或者郯城县人民政府',
+      [
+        '行政复议机关只能有一个，不能写成“临沂市自然资源和规划局或者郯城县人民政府”（2024年1月1日起不再向上级主管部门或者本级人民政府二选一），应为“郯城县人民政府”',
+      ],
+    ],
+    ['nothing', '', ['未设置行政复议机关']],
+  ])('with a body fixed by law, %s', (_title, body, problems) => {
+    expect(remedyProfileProblems({ ...DEPARTMENT, reconsiderationBodyName: body })).toEqual(problems);
+  });
+
+  it.each([
+    ['a name with 和 (not a separator)', '临沂市自然资源和规划局'],
+    ['a vertical agency’s typed superior', '国家税务总局临沂市税务局'],
+    ['the county government’s own body', '临沂市人民政府'],
+  ])('accepts %s where no body is fixed', (_title, body) => {
+    expect(remedyProfileProblems({ ...COUNTY, reconsiderationBodyName: body })).toEqual([]);
+    expect(
+      remedyProfileProblems({ ...COUNTY, reconsiderationBodyName: body, requiredReconsiderationBody: null }),
+    ).toEqual([]);
   });
 });
 

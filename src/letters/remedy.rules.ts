@@ -1,4 +1,5 @@
 import { OUTCOME_CODES, OUTCOMES, type Outcome } from '../cases/outcome.js';
+import type { RequiredReconsiderationBody } from '../agencies/remedy-body.rules.js';
 import { DomainError } from '../common/errors/domain-error.js';
 
 /**
@@ -102,6 +103,12 @@ export interface RemedyProfile {
   readonly reconsiderationBodyAddress: string;
   /** A named court, or 有管辖权的人民法院. */
   readonly courtName: string;
+  /**
+   * The body the law names for this agency by its type and parent (复议法 Art. 24;
+   * src/agencies/remedy-body.rules.ts requiredReconsiderationBody), or null/absent where the recorded
+   * body stands (the county government, vertical agencies).
+   */
+  readonly requiredReconsiderationBody?: RequiredReconsiderationBody | null;
 }
 
 /** What the letter calls itself in the remedy sentence: 本答复 / 本告知书 / 本决定. */
@@ -109,16 +116,36 @@ export type ActName = '答复' | '告知书' | '决定';
 
 const DEFAULT_COURT = '有管辖权的人民法院';
 
-/** Problems with a remedy profile that make any remedy sentence unlawful or misleading. */
+/**
+ * Two bodies in one name: "A或者B", "A或B", "A、B", "A/B", "A，B", "A; B", "A or B" — the pre-2024
+ * dual venue. ("和" and "及" are not separators: they occur in real names, 自然资源和规划局.)
+ */
+const SEVERAL_BODIES = /或|、|[/／,，;；]|\bor\b/i;
+
+/**
+ * Problems with a remedy profile that make any remedy sentence unlawful or misleading: the one rule
+ * for the letters (pre-issue check, remedyParagraph) and for saving an agency (AgenciesService), so a
+ * profile the letters would refuse cannot be saved and one stored before cannot be printed.
+ */
 export function remedyProfileProblems(profile: RemedyProfile): string[] {
   const body = profile.reconsiderationBodyName.trim();
-  const problems: string[] = [];
+  const required = profile.requiredReconsiderationBody ?? null;
   // 复议法 Art. 20 para 3: a letter that does not name the reconsideration body leaves the applicant's
   // time limit running for up to a year.
-  if (body === '') problems.push('未设置行政复议机关');
+  if (body === '') return ['未设置行政复议机关'];
   // Since 2024-01-01 one body is competent (复议法 Art. 24, 27): "向××或者××申请" is the outdated dual venue.
-  else if (/或|、|\/|／/.test(body)) problems.push(`行政复议机关只能有一个，不能写成“${body}”`);
-  return problems;
+  if (SEVERAL_BODIES.test(body)) {
+    return [
+      `行政复议机关只能有一个，不能写成“${body}”（2024年1月1日起不再向上级主管部门或者本级人民政府二选一）` +
+        (required ? `，应为“${required.name}”` : ''),
+    ];
+  }
+  // 复议法 Art. 24: a county department's, a town's, a dispatched organ's body is the county government
+  // — no longer the superior department (legal-rules §4.1, §4.3 item 5).
+  if (required && body !== required.name.trim()) {
+    return [`依照${required.basis}，本机关的行政复议机关应为“${required.name}”，不能写成“${body}”`];
+  }
+  return [];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { AgencyUsageRegistry } from '../../src/agencies/agency-usage.registry.js';
-import { agencyId, DEMO_APP, signIn, type Session } from '../support/auth.js';
+import { agencyId, as, DEMO_APP, signIn, type Session } from '../support/auth.js';
+import { Given } from '../support/cases.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 describe('agencies', () => {
@@ -205,6 +206,157 @@ describe('agencies', () => {
           officeAddress: { from: '山东省临沂市郯城县人民路 100 号', to: '山东省临沂市郯城县新政务中心' },
         },
       },
+    });
+  });
+
+  describe('the remedy profile (复议法 Art. 24; the rule the letters use)', () => {
+    const patch = async (code: string, change: object, status: number) => {
+      const id = await agencyId(t, code);
+      const now = (await admin.auth(t.http.get(`/api/v1/agencies/${id}`)).expect(200)).body;
+      return admin
+        .auth(t.http.patch(`/api/v1/agencies/${id}`))
+        .send({ version: now.version, ...change })
+        .expect(status);
+    };
+    const bodyErrors = (res: { body: { errors: Array<{ field: string; message: string }> } }) =>
+      res.body.errors.filter((e) => e.field === 'reconsiderationBodyName').map((e) => e.message);
+
+    it('refuses the superior department as a county department’s body, naming the county government', async () => {
+      const res = await patch('tc-zrzyj', { reconsiderationBodyName: '临沂市自然资源和规划局' }, 400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(bodyErrors(res)).toEqual([
+        expect.stringMatching(/行政复议法第二十四条.*应为“郯城县人民政府”.*临沂市自然资源和规划局/),
+      ]);
+      const after = await admin.auth(t.http.get(`/api/v1/agencies/${await agencyId(t, 'tc-zrzyj')}`));
+      expect(after.body).toMatchObject({
+        reconsiderationBodyName: '郯城县人民政府',
+        reconsiderationBodyDerived: true,
+      });
+    });
+
+    it.each([
+      ['a county department', 'tc-zrzyj', '郯城县人民政府或者临沂市自然资源和规划局'],
+      ['a county department', 'tc-zrzyj', '临沂市自然资源和规划局、郯城县人民政府'],
+      ['a town', 'tc-matou', '郯城县人民政府/临沂市人民政府'],
+      [
+        'a vertical agency (its body is editable, but one)',
+        'tc-tax',
+        '国家税务总局临沂市税务局或郯城县人民政府',
+      ],
+      ['the county government (its body is editable, but one)', 'tc-gov', '临沂市人民政府或者山东省人民政府'],
+    ])('refuses two bodies for %s (%s): %s', async (_label, code, name) => {
+      const res = await patch(code, { reconsiderationBodyName: name }, 400);
+      expect(bodyErrors(res)).toEqual([expect.stringContaining('行政复议机关只能有一个')]);
+    });
+
+    it('refuses a wrong body for a new department and for a vertical agency retyped as a department', async () => {
+      const created = await create(
+        department('gh', { reconsiderationBodyName: '临沂市自然资源和规划局' }),
+      ).expect(400);
+      expect(bodyErrors(created)).toEqual([expect.stringContaining('应为“郯城县人民政府”')]);
+      // A vertical agency with its typed superior, retyped as a department without re-deriving: the typed
+      // body would stay, and Art. 24 names another.
+      const tax = await patch('tc-tax', { type: 'county_department', parentId: govId }, 400);
+      expect(bodyErrors(tax)).toEqual([
+        expect.stringContaining('应为“郯城县人民政府”，不能写成“国家税务总局临沂市税务局”'),
+      ]);
+    });
+
+    it('accepts the body the law names, typed with its own address, and keeps vertical bodies editable', async () => {
+      const typed = await patch(
+        'tc-zrzyj',
+        {
+          reconsiderationBodyName: '郯城县人民政府',
+          reconsiderationBodyAddress: '郯城县人民政府行政复议办公室（县司法局）',
+        },
+        200,
+      );
+      expect(typed.body).toMatchObject({
+        reconsiderationBodyName: '郯城县人民政府',
+        reconsiderationBodyAddress: '郯城县人民政府行政复议办公室（县司法局）',
+        reconsiderationBodyDerived: false,
+      });
+      const back = await patch('tc-zrzyj', { deriveReconsiderationBody: true }, 200);
+      expect(back.body).toMatchObject({ reconsiderationBodyDerived: true });
+      // Art. 27: the vertical agency's superior is typed; another single body is the admin's call.
+      const tax = await patch('tc-tax', { reconsiderationBodyName: '国家税务总局山东省税务局' }, 200);
+      expect(tax.body.reconsiderationBodyName).toBe('国家税务总局山东省税务局');
+      await patch('tc-tax', { reconsiderationBodyName: '国家税务总局临沂市税务局' }, 200);
+      const remedyDefault = await admin
+        .auth(t.http.get(`/api/v1/agencies/remedy-default?type=county_department&parentId=${govId}`))
+        .expect(200);
+      expect(remedyDefault.body).toMatchObject({ derivable: true, fixed: true, name: '郯城县人民政府' });
+    });
+
+    it('renames a typed body the law names when the county government is renamed', async () => {
+      const dept = (await create(department('rj')).expect(201)).body;
+      await admin
+        .auth(t.http.patch(`/api/v1/agencies/${dept.id}`))
+        .send({ version: dept.version, reconsiderationBodyAddress: '县司法局' })
+        .expect(200);
+      await patch('tc-gov', { name: '郯城县人民政府（新）' }, 200);
+      try {
+        const moved = await admin.auth(t.http.get(`/api/v1/agencies/${dept.id}`)).expect(200);
+        expect(moved.body).toMatchObject({
+          reconsiderationBodyName: '郯城县人民政府（新）',
+          reconsiderationBodyAddress: '县司法局',
+          reconsiderationBodyDerived: false,
+        });
+      } finally {
+        await patch('tc-gov', { name: '郯城县人民政府' }, 200);
+      }
+    });
+
+    it('shows the finding instead of a letter without remedy when a stored profile is invalid', async () => {
+      const zrzyj = await agencyId(t, 'tc-zrzyj');
+      const c = await new Given(t).caseIn(zrzyj, 'approved');
+      const approver = as(t, await signIn(t, 'zrzyj.approver'));
+      const html = () => approver.get(`/api/v1/cases/${c.id}/letter-drafts/reply/html`);
+      expect((await html().expect(200)).text).toContain('样稿（未出具）');
+      // Stored before saving checked it: the letters refuse it at issue time, and the preview says why.
+      await t.dataSource.query(
+        `UPDATE agency SET reconsideration_body_name = '临沂市自然资源和规划局', reconsideration_body_derived = false WHERE id = $1`,
+        [zrzyj],
+      );
+      try {
+        const refused = await html().expect(409);
+        expect(refused.headers['content-type']).toBe('text/html; charset=utf-8');
+        expect(refused.text).not.toContain('样稿（未出具）');
+        expect(refused.text).toContain('无法生成救济途径告知');
+        expect(refused.text).toContain(
+          '本机关的行政复议机关应为“郯城县人民政府”，不能写成“临沂市自然资源和规划局”',
+        );
+        expect(refused.text).toContain('《行政复议法》第二十条第三款');
+        const pdf = await approver.get(`/api/v1/cases/${c.id}/letter-drafts/reply/pdf`).expect(409);
+        expect(pdf.body).toMatchObject({
+          code: 'LETTER_REMEDY_PROFILE_INVALID',
+          findings: expect.arrayContaining([expect.objectContaining({ code: 'REMEDY_BODY_INVALID' })]),
+        });
+        const draft = await approver.get(`/api/v1/cases/${c.id}/letter-drafts/reply`).expect(200);
+        expect(draft.body.errors.map((f: { code: string }) => f.code)).toEqual([
+          'REMEDY_BODY_INVALID',
+          'REMEDY_MISSING',
+        ]);
+        const clerk = as(t, await signIn(t, 'zrzyj.clerk'));
+        const reply = await clerk
+          .post(`/api/v1/cases/${c.id}/reply`)
+          .send({ version: c.version, repliedOn: '2026-11-27' })
+          .expect(409);
+        expect(reply.body.code).toBe('LETTER_PRE_ISSUE_FAILED');
+        // The two-body form, stored the same way, is shown the same way.
+        await t.dataSource.query(
+          `UPDATE agency SET reconsideration_body_name = '临沂市自然资源和规划局或者郯城县人民政府' WHERE id = $1`,
+          [zrzyj],
+        );
+        expect((await html().expect(409)).text).toContain('行政复议机关只能有一个');
+      } finally {
+        await t.dataSource.query(
+          `UPDATE agency SET reconsideration_body_name = '郯城县人民政府', reconsideration_body_derived = true WHERE id = $1`,
+          [zrzyj],
+        );
+      }
+      expect((await html().expect(200)).text).toContain('样稿（未出具）');
     });
   });
 });

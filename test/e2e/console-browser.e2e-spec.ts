@@ -416,7 +416,10 @@ describe('web console in a browser', () => {
     );
     await admin.page.select('#f-parentId', county as string);
     await admin.waitForText('#remedy-default', '按规则确定：郯城县人民政府');
-    expect(await admin.text('#remedy-default')).toContain('行政复议法第二十四条第一款第（二）项');
+    // A town (or street office): Art. 24 names the county government; no item is cited (legal-rules
+    // quotes item (二) for 乡镇 only), and no other body may be typed.
+    expect(await admin.text('#remedy-default')).toContain('（行政复议法第二十四条）');
+    expect(await admin.text('#remedy-default')).toContain('不能改填其他机关');
     await admin.shot('32-admin-agency-new');
     await admin.go('/admin/users');
     await admin.shot('17-admin-users');

@@ -558,7 +558,8 @@ describe('web console over HTTP', () => {
       expect(res.status).toBe(400);
       expect(res.text).toContain('派出机构');
       expect(res.text).toMatch(/<option value="dispatched" selected>/);
-      // Set up by the county government: its 派出机关 → reviewed by that government (Art. 24 para 1 (三)).
+      // Set up by the county government: its 派出机关 → reviewed by that government (Art. 24; legal-rules
+      // does not quote the item, so none is cited).
       const county = await agencyId(t, 'tc-gov');
       const moved = await t.http
         .post(`/admin/agencies/${town}`)
@@ -580,7 +581,52 @@ describe('web console over HTTP', () => {
       expect(moved.status).toBe(303);
       const after = await t.http.get(`/admin/agencies/${town}`).set('Cookie', jar.take(moved).header);
       expect(after.text).toMatch(/<option value="dispatched" selected>/);
-      expect(after.text).toContain('行政复议法第二十四条第一款第（三）项');
+      expect(after.text).toContain('行政复议法第二十四条）');
+      expect(after.text).not.toContain('第二十四条第一款第（三）项');
+    });
+
+    it('refuses a body other than the one 复议法 Art. 24 names, beside the field and in the live preview', async () => {
+      const { jar, csrf } = await signIn('admin');
+      const zrzyj = await agencyId(t, 'tc-zrzyj');
+      const page = await t.http.get(`/admin/agencies/${zrzyj}`).set('Cookie', jar.header);
+      const value = (name: string) =>
+        new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(page.text)?.[1] ?? '';
+      expect(page.text).toContain('法律规定的复议机关，不能改填其他机关');
+      const form = {
+        _csrf: csrf,
+        version: value('version'),
+        name: value('name'),
+        shortName: value('shortName'),
+        docNumberPrefix: value('docNumberPrefix'),
+        reconsiderationBodyAddress: value('reconsiderationBodyAddress'),
+        courtName: value('courtName'),
+        active: 'true',
+        type: 'county_department',
+        parentId: await agencyId(t, 'tc-gov'),
+      };
+      for (const [name, message] of [
+        [
+          '临沂市自然资源和规划局',
+          '本机关的行政复议机关应为“郯城县人民政府”，不能写成“临沂市自然资源和规划局”',
+        ],
+        ['郯城县人民政府或者临沂市自然资源和规划局', '行政复议机关只能有一个'],
+      ]) {
+        const res = await t.http
+          .post(`/admin/agencies/${zrzyj}`)
+          .set('Cookie', jar.header)
+          .type('form')
+          .send({ ...form, reconsiderationBodyName: name });
+        expect(res.status).toBe(400);
+        expect(res.text).toMatch(new RegExp(`id="f-reconsiderationBodyName-error">[^<]*${message}`));
+      }
+      const preview = await t.http
+        .get(
+          `/admin/agencies/${zrzyj}/remedy-preview?type=county_department&parentId=${form.parentId}` +
+            `&reconsiderationBodyName=${encodeURIComponent('临沂市自然资源和规划局')}`,
+        )
+        .set('Cookie', jar.header);
+      expect(preview.text).toContain('应为“郯城县人民政府”');
+      expect(preview.text).not.toContain('向临沂市自然资源和规划局申请行政复议');
     });
   });
 

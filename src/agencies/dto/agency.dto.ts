@@ -75,6 +75,13 @@ export class ReconsiderationBodyDefaultDto {
   @ApiProperty({ type: String, nullable: true, example: '行政复议法第二十四条第一款第（一）项' })
   basis: string | null;
 
+  @ApiProperty({
+    description:
+      'The law names this body (复议法 Art. 24): the agency may print no other (its address may be typed). ' +
+      'false: only a suggestion (Art. 27, vertical agencies) or not derivable',
+  })
+  fixed: boolean;
+
   @ApiProperty({ type: String, nullable: true, description: 'Why it must be typed, when not derivable' })
   reason: string | null;
 }
