@@ -144,12 +144,10 @@ describe('remedies, locked reports and exports (e2e)', () => {
       expect(locked.body.table3.carried_forward.total).toBe(1);
 
       // A reply back-dated into 2026 (made on 12-31, recorded on 01-20), and a late-registered 2026 case.
-      await t.app
-        .get(CasesService)
-        .approve(await given.user(zrzyj, 'approver'), open.id, {
-          version: open.version,
-          approvedOn: '2026-12-31',
-        });
+      await t.app.get(CasesService).approve(await given.user(zrzyj, 'approver'), open.id, {
+        version: open.version,
+        approvedOn: '2026-12-31',
+      });
       const approved = await t.app.get(CasesService).issueReply(await given.user(zrzyj, 'clerk'), open.id, {
         version: open.version + 1,
         repliedOn: '2026-12-31',
