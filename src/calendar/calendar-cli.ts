@@ -14,15 +14,13 @@
  */
 import { Module, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { CommonModule } from '../common/common.module.js';
 import { DomainError } from '../common/errors/domain-error.js';
-import { toFieldErrors } from '../common/validation/validation-messages.js';
+import { validateInput } from '../common/validation/validation.pipe.js';
 import type { AppConfig } from '../config/app-config.js';
 import { ConfigModule } from '../config/config.module.js';
 import { configFromEnvironment } from '../config/environment.js';
@@ -67,9 +65,8 @@ class CalendarCliModule {
 
 /** Validates CLI arguments with the API's own DTO, so that both refuse the same input the same way. */
 async function dto<T extends object>(type: new () => T, plain: Record<string, unknown>): Promise<T> {
-  const instance = plainToInstance(type, plain);
-  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length > 0) throw DomainError.validation(toFieldErrors(errors));
+  const { dto: instance, errors } = await validateInput(type, plain);
+  if (errors.length > 0) throw DomainError.validation(errors);
   return instance;
 }
 

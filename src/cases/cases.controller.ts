@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles, SignedIn } from '../auth/access-policy.decorators.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -11,8 +11,9 @@ import * as Dto from './dto/case-actions.dto.js';
 import { CaseDetailResponse, CaseEventResponse, CasePageResponse } from './dto/case-response.dto.js';
 import { ListCasesQuery } from './dto/list-cases.query.js';
 import { RegisterCaseDto } from './dto/register-case.dto.js';
+import { ParseIdPipe } from '../common/validation/parse-id.pipe.js';
 
-const id = new ParseUUIDPipe({ version: undefined });
+const id = new ParseIdPipe();
 
 /**
  * Cases: registration, reading, and one POST per workflow step (the transition table decides what

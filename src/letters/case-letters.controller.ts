@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-  StreamableFile,
-} from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles, SignedIn } from '../auth/access-policy.decorators.js';
@@ -18,8 +7,9 @@ import { CurrentUser } from '../auth/current-user.decorator.js';
 import { CaseLettersService, type LetterFile } from './case-letters.service.js';
 import { IssueLetterDto, LetterDraftQuery, SupersedeLetterDto } from './dto/issue-letter.dto.js';
 import { IssuedLetterDetailDto, IssuedLetterDto, LetterDraftDto } from './dto/issued-letter.dto.js';
+import { ParseIdPipe } from '../common/validation/parse-id.pipe.js';
 
-const id = new ParseUUIDPipe({ version: undefined });
+const id = new ParseIdPipe();
 
 // A preview is our own escaped HTML: no script, nothing loaded but inline styles and an embedded seal.
 const PREVIEW_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src 'self'";

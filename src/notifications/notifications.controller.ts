@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SignedIn } from '../auth/access-policy.decorators.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -12,8 +12,9 @@ import {
   NotificationSettingsResponse,
 } from './dto/notification.dto.js';
 import { NotificationsService } from './notifications.service.js';
+import { ParseIdPipe } from '../common/validation/parse-id.pipe.js';
 
-const id = new ParseUUIDPipe({ version: undefined });
+const id = new ParseIdPipe();
 
 /** The signed-in user's reminders and digests (in the app), and where to e-mail them. */
 @ApiTags('notifications')

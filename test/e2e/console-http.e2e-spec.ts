@@ -169,6 +169,42 @@ describe('web console over HTTP', () => {
     expect(res.text).toContain('value="console-test-key-1"');
   });
 
+  it('shows control characters and blank names beside the fields, and one message for an empty field', async () => {
+    const { jar, csrf } = await signIn('zrzyj.clerk');
+    const res = await t.http.post('/register').set('Cookie', jar.header).type('form').send({
+      _csrf: csrf,
+      idempotencyKey: 'console-test-key-nul',
+      'evidence.channel': 'in_person',
+      'evidence.in_person.submittedOn': '2026-11-27',
+      'applicant.type': 'natural_person',
+      'applicant.name': '张\u0000三',
+      'applicant.idType': 'resident_id',
+      'applicant.idNumber': '11010519491231002X',
+      'applicant.phone': '13800138000',
+      'applicant.address': '\u200B',
+      informationSought: '土地\u0001征收',
+      requestedForm: 'paper',
+      deliveryMethod: 'post',
+    });
+    expect(res.status).toBe(400);
+    expect(res.text).toMatch(/id="f-applicant-name-error">不能包含控制字符或无效字符</);
+    expect(res.text).toMatch(/id="f-informationSought-error">不能包含控制字符或无效字符</);
+    expect(res.text).toMatch(/id="f-applicant-address-error">不能为空</);
+  });
+
+  it.each([
+    ['/case-list?q=%00', 400, '不能包含控制字符或无效字符'],
+    ['/case-list?applicant=%00', 400, '不能包含控制字符或无效字符'],
+    ['/register/applicants?q=%00', 400, '不能包含控制字符或无效字符'],
+    // A filter of the list page is reported beside the filter, on the page itself.
+    ['/case-list?handlerId=junk', 200, '不是合法的用户 ID'],
+  ])('answers %s with %i and the reason, not 500', async (url, status, message) => {
+    const { jar } = await signIn('zrzyj.clerk');
+    const res = await t.http.get(url).set('Cookie', jar.header);
+    expect(res.status).toBe(status);
+    expect(res.text).toContain(message);
+  });
+
   it('registers once per Idempotency-Key, however often the form is sent', async () => {
     const { jar, csrf } = await signIn('zrzyj.clerk');
     const form = {

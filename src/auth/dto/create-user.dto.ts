@@ -4,12 +4,12 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
-  IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
   MaxLength,
 } from 'class-validator';
+import { IsNotBlank } from '../../common/validation/validators.js';
 import { ROLES, type Role } from '../role.js';
 
 export class CreateUserDto {
@@ -23,7 +23,7 @@ export class CreateUserDto {
 
   @ApiProperty({ example: '王登记' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(40)
   displayName: string;
 

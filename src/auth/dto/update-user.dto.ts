@@ -6,13 +6,13 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
   MaxLength,
   ValidateIf,
 } from 'class-validator';
+import { IsNotBlank } from '../../common/validation/validators.js';
 import { ROLES, type Role } from '../role.js';
 
 /** Only the fields sent change. Deactivating (active=false) ends the user's sign-ins at once. */
@@ -24,7 +24,7 @@ export class UpdateUserDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(40)
   displayName?: string;
 

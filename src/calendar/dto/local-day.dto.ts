@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsNotBlank } from '../../common/validation/validators.js';
 import type { IsoDate } from '../../common/clock/clock.js';
 import { ActorDto } from './calendar-year.dto.js';
 import { IsIsoDate } from './is-iso-date.decorator.js';
@@ -19,7 +20,7 @@ export class AgencyDateParamDto extends AgencyParamDto {
 export class PutLocalDayDto {
   @ApiProperty({ example: '三月三', description: '放假事由（民族节日名称或停止办公的原因）' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(40)
   name: string;
 

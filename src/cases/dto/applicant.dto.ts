@@ -1,24 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import {
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
-import { IsChinesePhone, IsIdNumberFor, type IdDocumentType } from '../../common/validation/validators.js';
+  IsChinesePhone,
+  IsIdNumberFor,
+  type IdDocumentType,
+  IsNotBlank,
+  OptionalObject,
+} from '../../common/validation/validators.js';
 import { APPLICANT_TYPES, type ApplicantType } from '../applicant-type.js';
 import { ID_DOCUMENT_TYPES } from '../applicant.entity.js';
 
 export class AgentDto {
   @ApiProperty({ example: '李四' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(100)
   name: string;
 
@@ -36,7 +31,7 @@ export class AgentDto {
 
   @ApiProperty({ example: '授权委托书原件（已收）', description: 'How the authorisation was given' })
   @IsString()
-  @IsNotEmpty({ message: '须写明授权委托情况（如授权委托书）' })
+  @IsNotBlank({ message: '须写明授权委托情况（如授权委托书）' })
   @MaxLength(200)
   authorisation: string;
 }
@@ -49,7 +44,7 @@ export class ApplicantDto {
 
   @ApiProperty({ example: '张三' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(100)
   name: string;
 
@@ -73,7 +68,7 @@ export class ApplicantDto {
 
   @ApiProperty({ example: '山东省临沂市郯城县人民路 1 号' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200)
   address: string;
 
@@ -83,9 +78,7 @@ export class ApplicantDto {
   postcode?: string;
 
   @ApiPropertyOptional({ type: AgentDto, description: '委托代理人' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => AgentDto)
+  @OptionalObject(() => AgentDto)
   agent?: AgentDto;
 
   @ApiPropertyOptional({ description: 'Art. 43: reading difficulty or visual/hearing impairment' })

@@ -1,23 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import type { IsoDate } from '../../common/clock/dates.js';
-import { IsIsoDate } from '../../common/validation/validators.js';
+import { IsIsoDate, IsNotBlank, RequiredObject } from '../../common/validation/validators.js';
 import { MAX_EXTENSION_WD } from '../clock.rules.js';
 import { OutcomeDetailDto } from './outcome-detail.dto.js';
 import { OUTCOME_CODES, type Outcome } from '../outcome.js';
@@ -47,7 +45,7 @@ export class RequestCorrectionDto extends VersionedDto {
   @ArrayMinSize(1, { message: '须列明需要补正的事项' })
   @ArrayMaxSize(30)
   @IsString({ each: true })
-  @IsNotEmpty({ each: true, message: '补正事项不能为空' })
+  @IsNotBlank({ each: true, message: '补正事项不能为空' })
   @MaxLength(500, { each: true })
   items: string[];
 
@@ -60,7 +58,7 @@ export class RequestCorrectionDto extends VersionedDto {
 
   @ApiProperty({ example: '邮寄' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(100)
   means: string;
 
@@ -73,8 +71,7 @@ export class RequestCorrectionDto extends VersionedDto {
 
 export class ReceiveCorrectionDto extends VersionedDto {
   @ApiProperty({ type: ReceiptEvidenceDto, description: 'Receipt of the corrected application, by Art. 31' })
-  @ValidateNested()
-  @Type(() => ReceiptEvidenceDto)
+  @RequiredObject(() => ReceiptEvidenceDto, '须填写收件凭证')
   evidence: ReceiptEvidenceDto;
 
   @ApiPropertyOptional({ description: 'What was corrected' })
@@ -100,7 +97,7 @@ export class StartConsultationDto extends VersionedDto {
 
   @ApiProperty({ example: '郯城县某某建材有限公司' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(100)
   partyName: string;
 
@@ -112,7 +109,7 @@ export class StartConsultationDto extends VersionedDto {
 
   @ApiProperty({ description: 'What the party is consulted about' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(2000)
   matter: string;
 
@@ -151,7 +148,7 @@ export class RecordConsultationReplyDto extends VersionedDto {
 
   @ApiProperty()
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(2000)
   summary: string;
 }
@@ -184,13 +181,13 @@ export class SendFeeNoticeDto extends VersionedDto {
 
   @ApiProperty({ description: 'Why the volume or frequency clearly exceeds a reasonable range (Art. 42)' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(2000)
   justification: string;
 
   @ApiProperty({ description: 'How to pay (缴纳方式)' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(500)
   paymentInstructions: string;
 
@@ -231,7 +228,7 @@ export class RequestExtensionDto extends VersionedDto {
 
   @ApiProperty()
   @IsString()
-  @IsNotEmpty({ message: '须说明延期理由' })
+  @IsNotBlank({ message: '须说明延期理由' })
   @MaxLength(2000)
   reason: string;
 }
@@ -259,7 +256,7 @@ export class NotifyExtensionDto extends VersionedDto {
 
   @ApiProperty({ example: '邮寄延期答复告知书' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200)
   means: string;
 }
@@ -275,19 +272,19 @@ export class SetArt35PeriodDto extends VersionedDto {
 
   @ApiProperty()
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(2000)
   reason: string;
 }
 
 export class SaveDraftDto extends VersionedDto {
   @ApiProperty({ enum: OUTCOME_CODES })
+  @IsDefined({ message: '请选择办理结果' })
   @IsIn(OUTCOME_CODES)
   outcome: Outcome;
 
   @ApiProperty({ type: OutcomeDetailDto })
-  @ValidateNested()
-  @Type(() => OutcomeDetailDto)
+  @RequiredObject(() => OutcomeDetailDto, '须填写答复内容')
   detail: OutcomeDetailDto;
 }
 
@@ -302,7 +299,7 @@ export class CommentDto extends VersionedDto {
 export class ReturnDraftDto extends VersionedDto {
   @ApiProperty()
   @IsString()
-  @IsNotEmpty({ message: '退回须说明修改意见' })
+  @IsNotBlank({ message: '退回须说明修改意见' })
   @MaxLength(2000)
   comment: string;
 }
@@ -320,13 +317,13 @@ export class ServeDto extends VersionedDto {
 
   @ApiProperty({ example: 'EMS 邮寄' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(100)
   means: string;
 
   @ApiProperty({ example: 'EMS 1234567890123，签收记录' })
   @IsString()
-  @IsNotEmpty({ message: '须记录送达凭证' })
+  @IsNotBlank({ message: '须记录送达凭证' })
   @MaxLength(200)
   proof: string;
 }
@@ -338,7 +335,7 @@ export class WithdrawDto extends VersionedDto {
 
   @ApiProperty({ example: '申请人书面撤回' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(200)
   means: string;
 }

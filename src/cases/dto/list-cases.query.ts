@@ -1,6 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { toBool, toInt } from '../../common/validation/query-transforms.js';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import type { IsoDate } from '../../common/clock/dates.js';
 import { IsIsoDate } from '../../common/validation/validators.js';
 import { CASE_STATUSES, type CaseStatus } from '../case-status.js';
@@ -13,9 +25,6 @@ const list = ({ value }: { value: unknown }) =>
         .map((v) => v.trim())
         .filter(Boolean)
     : value;
-const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-const int = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 
 export class ListCasesQuery {
   @ApiPropertyOptional({ description: 'Supervisors and admins: one agency; others see only their own' })
@@ -31,14 +40,14 @@ export class ListCasesQuery {
 
   @ApiPropertyOptional({ description: 'Only cases still owing a reply (true) or closed ones (false)' })
   @IsOptional()
-  @Transform(bool)
+  @Transform(toBool)
   @IsBoolean()
   open?: boolean;
 
   @ApiPropertyOptional({ description: 'A handler id, or "me"' })
   @IsOptional()
-  @IsString()
-  @MaxLength(36)
+  @ValidateIf((_o, value) => value !== 'me')
+  @IsUUID('all', { message: '不是合法的用户 ID' })
   handlerId?: string;
 
   @ApiPropertyOptional({ enum: CHANNELS })
@@ -63,13 +72,13 @@ export class ListCasesQuery {
 
   @ApiPropertyOptional({ description: 'Open and past the due date' })
   @IsOptional()
-  @Transform(bool)
+  @Transform(toBool)
   @IsBoolean()
   overdue?: boolean;
 
   @ApiPropertyOptional({ description: 'Clock paused (consultation or fee wait)' })
   @IsOptional()
-  @Transform(bool)
+  @Transform(toBool)
   @IsBoolean()
   paused?: boolean;
 
@@ -77,7 +86,7 @@ export class ListCasesQuery {
     description: 'Only cases whose extension request awaits the approver (Art. 33 para 2)',
   })
   @IsOptional()
-  @Transform(bool)
+  @Transform(toBool)
   @IsBoolean()
   extensionRequested?: boolean;
 
@@ -100,7 +109,7 @@ export class ListCasesQuery {
 
   @ApiPropertyOptional({ default: 1 })
   @IsOptional()
-  @Transform(int)
+  @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(100000)
@@ -108,7 +117,7 @@ export class ListCasesQuery {
 
   @ApiPropertyOptional({ default: 20, maximum: 100 })
   @IsOptional()
-  @Transform(int)
+  @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(100)

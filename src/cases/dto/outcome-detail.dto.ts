@@ -1,14 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsArray, IsDefined, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { IsoDate } from '../../common/clock/dates.js';
-import { IsIsoDate } from '../../common/validation/validators.js';
+import { IsIsoDate, IsNotBlank, RequiredObject, OptionalObject } from '../../common/validation/validators.js';
 import { OUTCOME_CODES, type Outcome } from '../outcome.js';
 
 export class CompetentAgencyDto {
   @ApiProperty({ example: '郯城县住房和城乡建设局' })
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(100)
   name: string;
 
@@ -62,15 +61,11 @@ export class OutcomeDetailDto {
   searchDescription?: string;
 
   @ApiPropertyOptional({ type: CompetentAgencyDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => CompetentAgencyDto)
+  @OptionalObject(() => CompetentAgencyDto)
   competentAgency?: CompetentAgencyDto;
 
   @ApiPropertyOptional({ type: EarlierReplyDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => EarlierReplyDto)
+  @OptionalObject(() => EarlierReplyDto)
   earlierReply?: EarlierReplyDto;
 
   @ApiPropertyOptional()
@@ -106,11 +101,11 @@ export class OutcomeDetailDto {
 
 export class OutcomeDto {
   @ApiProperty({ enum: OUTCOME_CODES })
+  @IsDefined({ message: '请选择办理结果' })
   @IsIn(OUTCOME_CODES)
   outcome: Outcome;
 
   @ApiProperty({ type: OutcomeDetailDto })
-  @ValidateNested()
-  @Type(() => OutcomeDetailDto)
+  @RequiredObject(() => OutcomeDetailDto, '须填写答复内容')
   detail: OutcomeDetailDto;
 }

@@ -1,16 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsIn,
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  MaxLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import type { IsoDate } from '../../common/clock/dates.js';
-import { IsIsoDate } from '../../common/validation/validators.js';
+import { IsIsoDate, IsNotBlank } from '../../common/validation/validators.js';
 import { CHANNELS, type Channel } from '../channel.js';
 
 const on = (...channels: Channel[]) => ValidateIf((o: ReceiptEvidenceDto) => channels.includes(o.channel));
@@ -63,7 +54,7 @@ export class ReceiptEvidenceDto {
   @ApiPropertyOptional({ description: 'post_unsigned, fax: how the confirmation was made', example: '电话' })
   @on('post_unsigned', 'fax')
   @IsString()
-  @IsNotEmpty({ message: '须写明确认方式（如电话、短信）' })
+  @IsNotBlank({ message: '须写明确认方式（如电话、短信）' })
   @MaxLength(100)
   confirmationMeans?: string;
 

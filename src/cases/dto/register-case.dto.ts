@@ -1,15 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsNotBlank, RequiredObject, OptionalObject } from '../../common/validation/validators.js';
 import {
   DELIVERY_METHODS,
   REQUESTED_FORMS,
@@ -28,14 +19,12 @@ export class RegisterCaseDto {
   applicantId?: string;
 
   @ApiPropertyOptional({ type: ApplicantDto, description: 'A new applicant (when applicantId is not given)' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ApplicantDto)
+  @ValidateIf((o: RegisterCaseDto) => o.applicantId === undefined || o.applicant !== undefined)
+  @RequiredObject(() => ApplicantDto, '须填写申请人信息，或选择已登记的申请人')
   applicant?: ApplicantDto;
 
   @ApiProperty({ type: ReceiptEvidenceDto })
-  @ValidateNested()
-  @Type(() => ReceiptEvidenceDto)
+  @RequiredObject(() => ReceiptEvidenceDto, '须填写收件凭证')
   evidence: ReceiptEvidenceDto;
 
   @ApiProperty({
@@ -43,6 +32,7 @@ export class RegisterCaseDto {
     example: '2025年度郯城县城区土地征收补偿方案',
   })
   @IsString()
+  @IsNotBlank({ message: '须写明所申请公开的政府信息（名称或特征描述）' })
   @MinLength(2, { message: '须写明所申请公开的政府信息（名称或特征描述）' })
   @MaxLength(4000)
   informationSought: string;
@@ -80,15 +70,13 @@ export class RegisterCaseDto {
     description:
       'Art. 33 para 1: answered on the spot (in person or oral only); closes the case on the day of receipt',
   })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => OutcomeDto)
+  @OptionalObject(() => OutcomeDto)
   onTheSpotReply?: OutcomeDto;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @IsNotBlank()
   @MaxLength(1000)
   note?: string;
 }

@@ -5,6 +5,8 @@ export interface FieldError {
   readonly field: string;
   readonly message: string;
   readonly code?: string;
+  /** For a choice refused as invalid: the values the API accepts (codes for API clients, not for clerks). */
+  readonly allowed?: readonly string[];
 }
 
 export interface DomainErrorOptions {

@@ -1,10 +1,69 @@
-import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsDefined,
+  IsObject,
+  IsOptional,
+  ValidateNested,
+  registerDecorator,
+  type ValidationArguments,
+  type ValidationOptions,
+} from 'class-validator';
 import {
   checkResidentIdNumber,
   checkUnifiedSocialCreditCode,
   isChinesePhoneNumber,
   isRealDate,
 } from './identity-numbers.js';
+import { isBlank } from './validation-messages.js';
+
+/**
+ * Required text: a string with something visible in it. Unlike class-validator's `IsNotEmpty`, a value
+ * of spaces or only invisible characters (zero-width space, BOM…) is refused as empty; services store
+ * the trimmed text, so "   " would otherwise become "". Use it instead of `IsNotEmpty` (lint enforces it).
+ */
+export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isNotBlank',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: '不能为空', ...options },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' ? !isBlank(value) : value !== undefined && value !== null,
+      },
+    });
+}
+
+type DtoClass = abstract new (...args: never[]) => object;
+
+function compose(...decorators: PropertyDecorator[]): PropertyDecorator {
+  return (target, propertyName) => decorators.forEach((d) => d(target, propertyName));
+}
+
+/**
+ * A required nested object (`evidence`, `detail`…): missing gives the field's own message, an array,
+ * string or number "必须是对象", never a TypeError in the service. Use it instead of a bare
+ * `ValidateNested()`, which lets `undefined` and `[]` through (a spec checks every DTO).
+ */
+export function RequiredObject(type: () => DtoClass, requiredMessage: string): PropertyDecorator {
+  return compose(
+    IsDefined({ message: requiredMessage }),
+    IsObject({ message: '必须是对象' }),
+    ValidateNested(),
+    Type(type as () => new () => object),
+  );
+}
+
+/** An optional nested object: absent or null is fine, anything but an object (e.g. `[]`) is refused. */
+export function OptionalObject(type: () => DtoClass): PropertyDecorator {
+  return compose(
+    IsOptional(),
+    IsObject({ message: '必须是对象' }),
+    ValidateNested(),
+    Type(type as () => new () => object),
+  );
+}
 
 /** `YYYY-MM-DD` and a real calendar date (2026-02-30 is refused). */
 export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {

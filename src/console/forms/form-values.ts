@@ -1,7 +1,5 @@
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import type { FieldError } from '../../common/errors/domain-error.js';
-import { toFieldErrors } from '../../common/validation/validation-messages.js';
+import { validateInput } from '../../common/validation/validation.pipe.js';
 
 /** A urlencoded form body as Express parses it (flat names such as `applicant.idNumber`). */
 export type FormBody = Readonly<Record<string, unknown>>;
@@ -94,19 +92,15 @@ export type Validated<T> = { ok: true; dto: T } | { ok: false; errors: FieldErro
 
 /**
  * Validates a form's values with the API's own DTO class, exactly as the global ValidationPipe does
- * (unknown fields refused, Chinese messages), so the console accepts what the API accepts.
+ * (control characters and unknown fields refused, one Chinese message per field), so the console
+ * accepts what the API accepts.
  */
 export async function validateForm<T extends object>(
   type: new () => T,
   plain: object,
 ): Promise<Validated<T>> {
-  const dto = plainToInstance(type, plain);
-  const errors = await validate(dto, {
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    validationError: { target: false, value: false },
-  });
-  return errors.length ? { ok: false, errors: toFieldErrors(errors) } : { ok: true, dto };
+  const { dto, errors } = await validateInput(type, plain);
+  return errors.length ? { ok: false, errors } : { ok: true, dto };
 }
 
 /** Field errors as the templates look them up: `{ 'applicant.idNumber': '…' }` (first message per field). */

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { IsoDate } from '../../common/clock/dates.js';
-import { IsIsoDate } from '../../common/validation/validators.js';
+import { IsIsoDate, IsNotBlank } from '../../common/validation/validators.js';
 import { LETTER_TYPE_CODES } from '../letter-types.js';
 import type { LetterType } from '../letter-view-models.js';
 
@@ -36,7 +36,7 @@ export class IssueLetterDto extends LetterChoicesDto {
 export class SupersedeLetterDto extends LetterChoicesDto {
   @ApiProperty({ description: 'Why the letter is corrected (printed nowhere, kept with the correction)' })
   @IsString()
-  @IsNotEmpty({ message: '须说明更正的理由' })
+  @IsNotBlank({ message: '须说明更正的理由' })
   @MaxLength(500)
   reason: string;
 }

@@ -1,28 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { toBool, toInt } from '../../common/validation/query-transforms.js';
 import { IsBoolean, IsEmail, IsInt, IsOptional, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-
-const int = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ListNotificationsQuery {
   @ApiPropertyOptional({ description: 'Only unread ones' })
   @IsOptional()
-  @Transform(bool)
+  @Transform(toBool)
   @IsBoolean()
   unread?: boolean;
 
   @ApiPropertyOptional({ default: 1 })
   @IsOptional()
-  @Transform(int)
+  @Transform(toInt)
   @IsInt()
   @Min(1)
   page?: number;
 
   @ApiPropertyOptional({ default: 20 })
   @IsOptional()
-  @Transform(int)
+  @Transform(toInt)
   @IsInt()
   @Min(1)
   @Max(100)
