@@ -4,7 +4,7 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
-import { maskIdNumbersInText } from '../privacy/mask.js';
+import { maskIdNumbersInUrl } from '../privacy/mask.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -43,7 +43,7 @@ export function requestIdFor(request: IncomingMessage & { id?: unknown }, respon
             req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
               id: req.id,
               method: req.method,
-              url: maskIdNumbersInText(req.url),
+              url: maskIdNumbersInUrl(req.url),
               remoteAddress: req.remoteAddress,
             }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
