@@ -22,6 +22,19 @@ export function requestIdFor(request: IncomingMessage & { id?: unknown }, respon
   return id;
 }
 
+const LOGGED = Symbol('request logged');
+
+/**
+ * True from the second time the logging middleware meets a request. NestJS mounts it on the API's
+ * catch-all and again on each path taken out of the global prefix (the web console), and both can
+ * match one request: without this, console requests were logged twice.
+ */
+function loggedAlready(req: IncomingMessage & { [LOGGED]?: true }): boolean {
+  if (req[LOGGED]) return true;
+  req[LOGGED] = true;
+  return false;
+}
+
 /**
  * Structured JSON logs (pino), pretty in development. Every line logged during a request carries its
  * request id. Credentials are redacted and ID numbers in URLs are masked.
@@ -48,7 +61,9 @@ export function requestIdFor(request: IncomingMessage & { id?: unknown }, respon
             }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
-          autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
+          autoLogging: {
+            ignore: (req: IncomingMessage) => loggedAlready(req) || (req.url ?? '').startsWith('/health'),
+          },
           transport:
             config.logFormat === 'pretty'
               ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } }
