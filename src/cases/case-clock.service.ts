@@ -26,6 +26,10 @@ export class CaseClockService {
     return this.clock.today();
   }
 
+  now(): Date {
+    return this.clock.now();
+  }
+
   get timeZone(): string {
     return this.config.businessTimeZone;
   }

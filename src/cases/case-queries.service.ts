@@ -313,6 +313,7 @@ export class CaseQueriesService {
     const manager = this.dataSource.manager;
     const derived = deriveReceipt(input.evidence, {
       today,
+      now: this.clocks.now(),
       timeZone: this.clocks.timeZone,
       field: 'evidence',
     });

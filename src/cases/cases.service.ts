@@ -1010,7 +1010,12 @@ export class CasesService {
       errors.push(...foreign);
       return undefined;
     }
-    const result = deriveReceipt(evidenceOf(dto), { today, timeZone: this.clocks.timeZone, field });
+    const result = deriveReceipt(evidenceOf(dto), {
+      today,
+      now: this.clocks.now(),
+      timeZone: this.clocks.timeZone,
+      field,
+    });
     if (!result.ok) {
       errors.push(...result.errors);
       return undefined;

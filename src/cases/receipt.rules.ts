@@ -1,3 +1,4 @@
+import { CALENDAR_MAX_YEAR, CALENDAR_MIN_YEAR } from '../calendar/working-day-calendar.js';
 import { dateInTimeZone, type IsoDate } from '../common/clock/dates.js';
 import type { FieldError } from '../common/errors/domain-error.js';
 import type { Channel } from './channel.js';
@@ -39,20 +40,30 @@ export type ReceiptResult = { ok: true; receipt: Receipt } | { ok: false; errors
 
 const ART_31 = '《政府信息公开条例》第三十一条';
 
+/** The working-day calendar computes 1949–2100 only: an evidence date outside cannot give a deadline. */
+const FIRST_CALENDAR_DAY: IsoDate = `${CALENDAR_MIN_YEAR}-01-01`;
+const LAST_CALENDAR_DAY: IsoDate = `${CALENDAR_MAX_YEAR}-12-31`;
+
 /**
  * Derives the legal receipt date (收到申请之日) from the channel and its evidence (条例 Art. 31).
- * Nobody types the receipt date: it follows from what happened. Dates after `today` are refused.
- * `field` prefixes the error paths (e.g. `evidence`).
+ * Nobody types the receipt date: it follows from what happened. Dates after `today` (an online
+ * submission: instants after `now`) and dates the calendar cannot count from (before 1949) are
+ * refused against the evidence field. `field` prefixes the error paths (e.g. `evidence`).
  */
 export function deriveReceipt(
   evidence: ReceiptEvidence,
-  context: { today: IsoDate; timeZone: string; field?: string },
+  context: { today: IsoDate; now: Date; timeZone: string; field?: string },
 ): ReceiptResult {
   const at = (name: string) => (context.field ? `${context.field}.${name}` : name);
   const errors: FieldError[] = [];
   const notFuture = (name: string, value: IsoDate | undefined) => {
-    if (value !== undefined && value > context.today)
-      errors.push({ field: at(name), message: '不能晚于今天' });
+    if (value === undefined) return;
+    if (value > context.today) errors.push({ field: at(name), message: '不能晚于今天' });
+    else if (value < FIRST_CALENDAR_DAY || value > LAST_CALENDAR_DAY)
+      errors.push({
+        field: at(name),
+        message: `日期超出工作日历可计算的范围（${CALENDAR_MIN_YEAR}年1月1日 至 ${CALENDAR_MAX_YEAR}年12月31日）`,
+      });
   };
   const fail = (): ReceiptResult => ({ ok: false, errors });
 
@@ -115,8 +126,17 @@ export function deriveReceipt(
         errors.push({ field: at('submittedAt'), message: '不是有效的提交时间（ISO 8601，含时区）' });
         return fail();
       }
-      notFuture('submittedAt', submittedOn);
+      if (new Date(evidence.submittedAt).getTime() > context.now.getTime()) {
+        errors.push({ field: at('submittedAt'), message: '提交时间不能晚于现在' });
+      } else notFuture('submittedAt', submittedOn);
       if (evidence.autoConfirmed) {
+        // The platform's own confirmation is the receipt; a confirmation date besides it contradicts it.
+        if (evidence.confirmedOn !== undefined) {
+          errors.push({
+            field: at('confirmedOn'),
+            message: '平台已自动确认提交成功的，不应再填写确认日期（以系统确认之日为收到申请之日）',
+          });
+        }
         if (errors.length) return fail();
         // 最高人民法院指导案例26号: the platform's confirmation of a successful submission is receipt;
         // internal routing is no reason to count later.

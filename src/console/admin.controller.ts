@@ -4,7 +4,6 @@ import {
   Get,
   Inject,
   Param,
-  ParseIntPipe,
   ParseUUIDPipe,
   Post,
   Query,
@@ -30,6 +29,7 @@ import { UsersService } from '../auth/users.service.js';
 import { CalendarImportService } from '../calendar/calendar-import.service.js';
 import { calendarActorOf } from '../calendar/calendar-store.js';
 import { CalendarService } from '../calendar/calendar.service.js';
+import { CALENDAR_MAX_YEAR, CALENDAR_MIN_YEAR } from '../calendar/working-day-calendar.js';
 import { OUTCOMES, type Outcome } from '../cases/outcome.js';
 import { Clock } from '../common/clock/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
@@ -298,8 +298,12 @@ export class ConsoleAdminController {
   async calendarYear(
     @Req() req: Request,
     @Res() res: Response,
-    @Param('year', ParseIntPipe) year: number,
+    @Param('year') yearText: string,
   ): Promise<void> {
+    const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
+    if (!(year >= CALENDAR_MIN_YEAR && year <= CALENDAR_MAX_YEAR)) {
+      throw new DomainError('BAD_REQUEST', `年份须在 ${CALENDAR_MIN_YEAR}—${CALENDAR_MAX_YEAR} 之间`);
+    }
     const detail = await this.calendars.getYear(year);
     return this.pages.send(
       req,

@@ -25,6 +25,7 @@ import { ListCasesQuery } from '../cases/dto/list-cases.query.js';
 import { Clock } from '../common/clock/clock.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { isIsoDate } from '../supervision/report-period.js';
 import { statusChoices } from './console-choices.js';
 import type { ActionState } from './case-view.js';
 import { ConsoleCasePage } from './case-page.js';
@@ -73,7 +74,15 @@ export class ConsoleCasePagesController {
       Object.entries(raw).filter(([k, v]) => typeof v === 'string' && v !== '' && FILTERS.includes(k)),
     );
     const query = await validateForm(ListCasesQuery, filters);
-    const list = query.ok ? await this.queries.list(user, { pageSize: 50, ...query.dto }) : null;
+    const { receivedFrom, receivedTo } = filters;
+    const errors = [
+      ...(query.ok ? [] : query.errors),
+      ...(isIsoDate(receivedFrom) && isIsoDate(receivedTo) && receivedFrom > receivedTo
+        ? [{ field: 'receivedTo', message: '结束日期不能早于开始日期' }]
+        : []),
+    ];
+    const list =
+      query.ok && errors.length === 0 ? await this.queries.list(user, { pageSize: 50, ...query.dto }) : null;
     const crossAgency = user.roles.some((r) => CROSS_AGENCY_ROLES.includes(r));
     return this.pages.send(
       req,
@@ -82,7 +91,11 @@ export class ConsoleCasePagesController {
       {
         list,
         filters,
-        filterErrors: query.ok ? null : errorMap(query.errors),
+        filterErrors: errors.length ? errorMap(errors) : null,
+        filterProblems: Object.entries(errorMap(errors)).map(([field, message]) => ({
+          field,
+          text: `${FILTER_LABELS[field] ?? '查询条件'}：${message}`,
+        })),
         statuses: statusChoices(),
         agencies: crossAgency ? await this.agencies.list({}) : null,
         pager: list && pager(list, filters),
@@ -94,7 +107,7 @@ export class ConsoleCasePagesController {
         },
         fullAllowed: !crossAgency && user.roles.some((r) => ['clerk', 'handler', 'approver'].includes(r)),
       },
-      { title: '案件查询' },
+      { title: '案件查询', status: errors.length ? 400 : 200 },
     );
   }
 
@@ -155,7 +168,25 @@ const FILTERS = [
   'page',
   'sort',
   'handlerId',
+  'receivedFrom',
+  'receivedTo',
 ];
+
+/** The filters' names on the page, for the messages above the list. */
+const FILTER_LABELS: Readonly<Record<string, string>> = {
+  q: '申请内容或案号',
+  applicant: '申请人',
+  status: '状态',
+  open: '办理情况',
+  overdue: '期限',
+  paused: '暂停计时',
+  agencyId: '机关',
+  handlerId: '承办人',
+  receivedFrom: '收到申请 自',
+  receivedTo: '收到申请 至',
+  page: '页码',
+  sort: '排序',
+};
 
 function pager(list: { page: number; pageSize: number; total: number }, filters: Record<string, unknown>) {
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));

@@ -20,8 +20,13 @@ export type Attempt<T> = { ok: true; value: T } | ({ ok: false } & FormProblem);
 
 /** A form validated against the API's DTO, then its command: either refusal comes back as a FormProblem. */
 export function attemptValid<D, T>(form: Validated<D>, command: (dto: D) => Promise<T>): Promise<Attempt<T>> {
-  if (!form.ok) return Promise.resolve({ ok: false, status: 400, message: INVALID, errors: form.errors });
+  if (!form.ok) return Promise.resolve(invalid(form.errors));
   return attempt(() => command(form.dto));
+}
+
+/** Values refused before any command runs (the fields' messages say why), as a form shows them. */
+export function invalid(errors: readonly FieldError[]): { ok: false } & FormProblem {
+  return { ok: false, status: 400, message: INVALID, errors };
 }
 
 export async function attempt<T>(

@@ -10,7 +10,9 @@ import { APPLICANT_TYPE_LABELS, type ApplicantType } from '../cases/applicant-ty
 import { Clock } from '../common/clock/clock.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import type { FieldError } from '../common/errors/domain-error.js';
 import {
+  AgencyFilterQuery,
   AtRiskQuery,
   CaseExportQuery,
   DrillDownQuery,
@@ -19,11 +21,12 @@ import {
   TimelinessQuery,
 } from '../supervision/dto/supervision-queries.dto.js';
 import type { AnnualReportResponse } from '../supervision/dto/supervision-responses.dto.js';
+import { FIRST_REPORT_YEAR, reportYearMessage } from '../supervision/report-period.js';
 import { SupervisionService } from '../supervision/supervision.service.js';
 import { percent } from './charts.js';
 import { ConsoleCsrfGuard } from './console-csrf.js';
 import { sendFile } from './console-downloads.js';
-import { attempt, attemptAsked, attemptValid, type FormProblem } from './console-outcome.js';
+import { attemptAsked, attemptValid, invalid, type Attempt, type FormProblem } from './console-outcome.js';
 import { ConsolePages } from './console-pages.js';
 import { safeNextPath } from './console-paths.js';
 import { defined, errorMap, many, text, validateForm, type FormBody } from './forms/form-values.js';
@@ -42,8 +45,19 @@ const CATEGORY_CHOICES = [
   { value: 'closed_late', label: '逾期已办' },
 ];
 
-/** The first year of the 2019 条例 (in force 2019-05-15): the first annual report of this format's era. */
-const FIRST_REPORT_YEAR = 2019;
+/** How the fields are named to the user, for messages shown away from the fields (drill-down, downloads). */
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  year: '年度',
+  agencyId: '机关',
+  table: '表',
+  row: '行',
+  column: '列',
+  page: '页码',
+  format: '格式',
+  from: '收到申请 自',
+  to: '收到申请 至',
+  personalData: '个人信息',
+};
 
 /**
  * 督查与年报: the supervisor's county (an approver's own agency): the timeliness dashboard with charts
@@ -193,7 +207,9 @@ export class ConsoleSupervisionController {
     @Res() res: Response,
     @Body() body: FormBody,
   ): Promise<void> {
-    const year = Number(text(body, 'year'));
+    const asked = this.reportYear(body);
+    if (asked.year === null) return this.reportPage(user, req, res, body, invalid([asked.error]));
+    const year = asked.year;
     const form = await validateForm(
       LockReportDto,
       defined({ agencyId: text(body, 'agencyId'), note: text(body, 'note') }),
@@ -215,9 +231,10 @@ export class ConsoleSupervisionController {
     @Res() res: Response,
     @Query() raw: FormBody,
   ): Promise<void> {
-    const year = Number(text(raw, 'year'));
+    const asked = this.reportYear(raw);
+    const year = asked.year;
     const values = {
-      year: String(year),
+      year: year === null ? '' : String(year),
       agencyId: text(raw, 'agencyId') ?? '',
       table: text(raw, 'table') ?? '',
       row: text(raw, 'row') ?? '',
@@ -235,7 +252,10 @@ export class ConsoleSupervisionController {
         pageSize: '50',
       }),
     );
-    const result = await attemptValid(form, (q) => this.supervision.drillDown(user, year, q));
+    const result =
+      year === null
+        ? invalid([asked.error, ...(form.ok ? [] : form.errors)])
+        : await attemptValid(form, (q) => this.supervision.drillDown(user, year, q));
     const list = result.ok ? result.value : null;
     const pages = list ? Math.max(1, Math.ceil(list.total / list.pageSize)) : 1;
     const link = (page: number) =>
@@ -244,6 +264,7 @@ export class ConsoleSupervisionController {
       values,
       title: list ? cellTitle(list.cell) : '单元格',
       problem: result.ok ? null : result,
+      problemItems: result.ok ? [] : labelled(result.errors, FIELD_LABELS),
       list: list && {
         ...list,
         items: list.items.map((i) => ({
@@ -258,11 +279,11 @@ export class ConsoleSupervisionController {
         prev: list.page > 1 ? link(list.page - 1) : null,
         next: list.page < pages ? link(list.page + 1) : null,
       },
-      back: reportHref(year, values.agencyId),
+      back: year === null ? '/annual-report' : reportHref(year, values.agencyId),
     };
     if (req.headers['hx-request'] === 'true') return this.pages.fragment(res, 'supervision-cell-list', model);
     return this.pages.send(req, res, 'supervision-cell', model, {
-      title: `${year}年度报告 ${model.title}`,
+      title: year === null ? '年度报告 明细' : `${year}年度报告 ${model.title}`,
       section: '/supervision',
       status: result.ok ? 200 : result.status,
     });
@@ -277,13 +298,21 @@ export class ConsoleSupervisionController {
     @Res() res: Response,
     @Query() raw: FormBody,
   ): Promise<void> {
-    const year = Number(text(raw, 'year'));
+    const asked = this.reportYear(raw);
+    const year = asked.year;
     const form = await validateForm(
       ReportExportQuery,
       defined({ format: text(raw, 'format'), agencyId: text(raw, 'agencyId') }),
     );
-    const result = await attemptAsked(form, (q) => this.supervision.exportReport(user, year, q));
-    if (!result.ok) return this.backWith(res, reportHref(year, text(raw, 'agencyId')), result);
+    const result =
+      year === null
+        ? invalid([asked.error])
+        : await attemptAsked(form, (q) => this.supervision.exportReport(user, year, q));
+    if (!result.ok) {
+      const back =
+        year === null ? '/annual-report' : reportHref(year, form.ok ? form.dto.agencyId : undefined);
+      return this.backWith(res, back, result);
+    }
     sendFile(req, res, result.value, 'attachment', this.config.authCookieSecure);
   }
 
@@ -320,12 +349,16 @@ export class ConsoleSupervisionController {
     raw: FormBody,
     lockProblem: FormProblem | null,
   ): Promise<void> {
-    const today = this.clock.today();
-    const thisYear = Number(today.slice(0, 4));
-    const yearText = text(raw, 'year') ?? String(thisYear);
-    const year = /^\d{4}$/.test(yearText) ? Number(yearText) : thisYear;
+    const thisYear = Number(this.clock.today().slice(0, 4));
+    const asked = this.reportYear(raw);
+    // A year refused is said beside the year, and the choice falls back to this year.
+    const year = asked.year ?? thisYear;
     const agencyId = text(raw, 'agencyId') ?? '';
-    const result = await attempt(() => this.supervision.annualReport(user, year, agencyId || undefined));
+    const form = await validateForm(AgencyFilterQuery, defined({ agencyId: agencyId || undefined }));
+    const result: Attempt<AnnualReportResponse> =
+      asked.year === null
+        ? invalid([asked.error, ...(form.ok ? [] : form.errors)])
+        : await attemptValid(form, (q) => this.supervision.annualReport(user, year, q.agencyId));
     const report: AnnualReportResponse | null = result.ok ? result.value : null;
     const base = `/annual-report/cell?year=${year}${agencyId ? `&agencyId=${agencyId}` : ''}`;
     const query = `year=${year}${agencyId ? `&agencyId=${agencyId}` : ''}`;
@@ -341,6 +374,7 @@ export class ConsoleSupervisionController {
           label: `${y} 年度${y === thisYear ? '（本年，截至今天）' : ''}`,
         })),
         problem: result.ok ? null : result,
+        errors: result.ok ? {} : errorMap(result.errors),
         lockProblem,
         lockErrors: errorMap(lockProblem?.errors ?? []),
         report,
@@ -369,6 +403,19 @@ export class ConsoleSupervisionController {
     );
   }
 
+  /**
+   * The report year asked for (`year`; absent: this year): four digits from FIRST_REPORT_YEAR to this
+   * year, as the API accepts, or the message to show beside the year.
+   */
+  private reportYear(raw: FormBody): { year: number; error?: undefined } | { year: null; error: FieldError } {
+    const thisYear = Number(this.clock.today().slice(0, 4));
+    const asked = text(raw, 'year');
+    if (asked === undefined) return { year: thisYear };
+    const year = /^\d{4}$/.test(asked) ? Number(asked) : NaN;
+    if (year >= FIRST_REPORT_YEAR && year <= thisYear) return { year };
+    return { year: null, error: { field: 'year', message: reportYearMessage(thisYear) } };
+  }
+
   /** What every supervision page needs: whether the user reads across agencies, and the agencies to choose. */
   private async common(user: AuthUser, agencyId: string) {
     const crossAgency = hasAnyRole(user, CROSS_AGENCY_ROLES);
@@ -385,7 +432,7 @@ export class ConsoleSupervisionController {
   private backWith(res: Response, to: string, problem: FormProblem): void {
     this.pages.redirect(res, to, {
       kind: 'warning',
-      messages: [problem.message, ...problem.errors.map((e) => e.message)],
+      messages: [problem.message, ...labelled(problem.errors, FIELD_LABELS)],
     });
   }
 }
@@ -400,6 +447,11 @@ function withRemainingText<T extends { items: Array<{ category: string; remainin
       remainingText: atRiskRemainingText(i.category, i.remainingWorkingDays),
     })),
   };
+}
+
+/** Field messages with the field's name in words (for pages without the fields beside them). */
+function labelled(errors: readonly FieldError[], labels: Readonly<Record<string, string>>): string[] {
+  return [...new Set(errors.map((e) => `${labels[e.field] ?? '参数'}：${e.message}`))];
 }
 
 function reportHref(year: number, agencyId: string | undefined): string {

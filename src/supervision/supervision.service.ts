@@ -36,7 +36,7 @@ import type {
   TimelinessResponse,
 } from './dto/supervision-responses.dto.js';
 import { parseReportClassKey, representativeOf } from './report-classes.rules.js';
-import { checkPeriod, reportYearRange } from './report-period.js';
+import { checkPeriod, checkReportYear, reportYearRange } from './report-period.js';
 import { ReportLocksService } from './report-locks.service.js';
 import { csvWithBom } from './spreadsheet.js';
 import { SupervisionLookups, type ReadScope } from './supervision-lookups.js';
@@ -140,6 +140,8 @@ export class SupervisionService {
     const today = this.clock.today();
     const within = query.within ?? 5;
     const categories = new Set<AtRiskCategory>(query.category ?? ['due_soon', 'overdue_open']);
+    // The period only selects 逾期已办, but a wrong one is refused whichever categories are asked for.
+    const period = checkPeriod({ from: query.from ?? `${today.slice(0, 4)}-01-01`, to: query.to ?? today });
     const listed: Array<
       Omit<
         AtRiskItemResponse,
@@ -164,7 +166,6 @@ export class SupervisionService {
       }
     }
     if (categories.has('closed_late')) {
-      const period = checkPeriod({ from: query.from ?? `${today.slice(0, 4)}-01-01`, to: query.to ?? today });
       const late = await this.queries.closedLateCases(read.scope, period, today);
       late.sort((a, b) => (b.lateBy ?? 0) - (a.lateBy ?? 0) || a.caseId.localeCompare(b.caseId));
       for (const c of late) {
@@ -218,7 +219,7 @@ export class SupervisionService {
     year: number,
     agencyId: string | undefined,
   ): Promise<AnnualReportResponse> {
-    reportYearRange(year);
+    checkReportYear(year, this.clock.today());
     const read = await this.lookups.readScope(user, agencyId);
     const built = await this.builder.build(read.scope, year);
     const lock = await this.locks.find(year, read.agencyId);
@@ -274,7 +275,7 @@ export class SupervisionService {
   }
 
   async drillDown(user: AuthUser, year: number, query: DrillDownQuery): Promise<DrillDownResponse> {
-    reportYearRange(year);
+    checkReportYear(year, this.clock.today());
     const read = await this.lookups.readScope(user, query.agencyId);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;

@@ -205,6 +205,36 @@ describe('web console over HTTP', () => {
     expect(res.text).toContain(message);
   });
 
+  it('shows a receipt date the calendar cannot count from beside that date, not against an internal field', async () => {
+    const { jar, csrf } = await signIn('zrzyj.clerk');
+    const res = await t.http.post('/register').set('Cookie', jar.header).type('form').send({
+      _csrf: csrf,
+      idempotencyKey: 'console-test-key-1900',
+      'evidence.channel': 'in_person',
+      'evidence.in_person.submittedOn': '1900-01-01',
+      'applicant.type': 'natural_person',
+      'applicant.name': '王五',
+      'applicant.idType': 'resident_id',
+      'applicant.idNumber': '11010519491231002X',
+      'applicant.phone': '13800138000',
+      'applicant.address': '郯城县人民路 2 号',
+      informationSought: '某某地块的征收公告',
+      requestedForm: 'paper',
+      deliveryMethod: 'post',
+    });
+    expect(res.status).toBe(400);
+    expect(res.text).toMatch(/id="f-evidence-in_person-submittedOn-error">日期超出工作日历可计算的范围/);
+    expect(res.text).not.toContain('from：');
+    // The live check of the number replaces the message a refused submit left under the field (said once).
+    const checks = await t.http
+      .get('/register/checks?applicant.idType=resident_id&applicant.idNumber=110105194912310021')
+      .set('Cookie', jar.header)
+      .set('HX-Request', 'true');
+    expect(checks.text).toContain('id="f-applicant-idNumber-check" hx-swap-oob="true"');
+    expect(checks.text).toContain('<p class="error" id="f-applicant-idNumber-error" hx-swap-oob="true"></p>');
+    expect(checks.text.match(/校验位不正确/g)).toHaveLength(1);
+  });
+
   it('registers once per Idempotency-Key, however often the form is sent', async () => {
     const { jar, csrf } = await signIn('zrzyj.clerk');
     const form = {
@@ -679,6 +709,117 @@ describe('web console over HTTP', () => {
         .send({ _csrf: csrf });
       expect(res.status).toBe(303);
       expect(res.headers.location).toBe('/inbox');
+    });
+  });
+
+  describe('bad values in page addresses (robustness review)', () => {
+    const YEARS = '年度须在 2019 年（条例修订施行后的第一个年度）至 2026 年之间';
+    const CELL = '/annual-report/cell?table=3&row=received&column=total';
+    const pages: Array<[string, string, number, string[]]> = [
+      ['gov-office.supervisor', '/annual-report?agencyId=junk', 400, ['不是合法的机关 ID']],
+      ['admin', '/admin/calendar/99999', 400, ['年份须在 1949—2100 之间']],
+      ['admin', '/admin/calendar/abc', 400, ['年份须在 1949—2100 之间']],
+      ['admin', '/admin/calendar/1900', 400, ['年份须在 1949—2100 之间']],
+      [
+        'gov-office.supervisor',
+        '/supervision?from=1000-01-01&to=9999-12-31',
+        400,
+        ['日期须在 1949—2100 年之间'],
+      ],
+      [
+        'gov-office.supervisor',
+        '/supervision?from=2000-01-01&to=2026-11-27',
+        400,
+        ['统计期间不能超过 10 年'],
+      ],
+      [
+        'gov-office.supervisor',
+        '/supervision?from=2026-12-01&to=2026-01-01',
+        400,
+        ['结束日期不能早于开始日期'],
+      ],
+      ['gov-office.supervisor', '/at-risk?from=2027-01-01&to=2020-01-01', 400, ['结束日期不能早于开始日期']],
+      ['gov-office.supervisor', '/at-risk?from=1000-01-01&to=2026-01-01', 400, ['日期须在 1949—2100 年之间']],
+      ['gov-office.supervisor', `${CELL}&year=abc`, 400, [`年度：${YEARS}`]],
+      ['gov-office.supervisor', `${CELL}&year=2101`, 400, [`年度：${YEARS}`]],
+      ['gov-office.supervisor', '/annual-report?year=1999', 400, [YEARS]],
+      ['gov-office.supervisor', '/annual-report?year=2101', 400, [YEARS]],
+      ['gov-office.supervisor', '/annual-report?year=abc', 400, [YEARS]],
+      ['gov-office.supervisor', '/annual-report?year=-1', 400, [YEARS]],
+      ['gov-office.supervisor', '/annual-report?year=99999', 400, [YEARS]],
+      [
+        'gov-office.supervisor',
+        '/annual-report/cell?year=2026&table=9&column=x',
+        400,
+        ['表：表须为 3（表三）或 4（表四）', '列：不是表三或表四的列'],
+      ],
+      ['gov-office.supervisor', `${CELL}&year=2026&page=-1`, 400, ['页码：']],
+      [
+        'zrzyj.clerk',
+        '/case-list?receivedFrom=2026-02-30&receivedTo=2026-01-01',
+        400,
+        ['查询条件有误', '收到申请 自：不是有效日期'],
+      ],
+      [
+        'zrzyj.clerk',
+        '/case-list?receivedFrom=2026-12-01&receivedTo=2026-01-01',
+        400,
+        ['收到申请 至：结束日期不能早于开始日期'],
+      ],
+    ];
+
+    it.each(pages)('%s: %s → %i with the reason', async (user, url, status, messages) => {
+      const { jar } = await signIn(user);
+      const res = await t.http.get(url).set('Cookie', jar.header);
+      expect(res.status).toBe(status);
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+      for (const message of messages) expect(res.text).toContain(message);
+      for (const leak of ['NaN', 'undefined', '[object Object]', 'Validation failed', '服务器内部错误'])
+        expect(res.text).not.toContain(leak);
+    });
+
+    const downloads: Array<[string, string, string, string[]]> = [
+      [
+        'gov-office.supervisor',
+        '/annual-report/download?year=abc&format=pdf',
+        '/annual-report',
+        [`年度：${YEARS}`],
+      ],
+      [
+        'gov-office.supervisor',
+        '/annual-report/download?year=2026&format=doc',
+        '/annual-report?year=2026',
+        ['格式：须为 Excel（XLSX）、CSV 或 PDF'],
+      ],
+      [
+        'zrzyj.clerk',
+        '/case-list/export?format=doc&from=2026-01-01&to=2026-12-31',
+        '/case-list',
+        ['格式：须为 CSV 或 Excel（XLSX）'],
+      ],
+      [
+        'zrzyj.clerk',
+        '/case-list/export?format=csv&from=2026-12-01&to=2026-01-01',
+        '/case-list',
+        ['收到申请 至：结束日期不能早于开始日期'],
+      ],
+      [
+        'zrzyj.clerk',
+        '/case-list/export?format=csv&from=1000-01-01&to=9999-12-31',
+        '/case-list',
+        ['收到申请 自：日期须在 1949—2100 年之间'],
+      ],
+    ];
+
+    it.each(downloads)('%s: %s goes back to %s and says why', async (user, url, back, messages) => {
+      const { jar } = await signIn(user);
+      const res = await t.http.get(url).set('Cookie', jar.header);
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toBe(back);
+      const page = await t.http.get(back).set('Cookie', jar.take(res).header);
+      for (const message of messages) expect(page.text).toContain(message);
+      for (const leak of ['NaN', 'undefined', '[object Object]', 'Validation failed'])
+        expect(page.text).not.toContain(leak);
     });
   });
 

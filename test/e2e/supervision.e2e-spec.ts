@@ -97,7 +97,50 @@ describe('supervision (e2e)', () => {
     it('refuses a period that ends before it starts', async () => {
       const res = await as(t, supervisor).get('/api/v1/supervision/timeliness?from=2026-12-01&to=2026-01-01');
       expect(res.status).toBe(400);
-      expect(res.body.errors).toEqual([{ field: 'to', message: '结束日期不能早于开始日期' }]);
+      expect(res.body.errors).toEqual([
+        expect.objectContaining({ field: 'to', message: '结束日期不能早于开始日期' }),
+      ]);
+    });
+
+    // A typo (to=9999-12-31) once made the dashboard build 100,000 months; every endpoint with a
+    // period refuses the same things the same way.
+    const RANGE = '日期须在 1949—2100 年之间';
+    it.each([
+      [
+        '/timeliness?from=1000-01-01&to=9999-12-31',
+        [
+          ['from', RANGE],
+          ['to', RANGE],
+        ],
+      ],
+      ['/timeliness?from=2016-12-31&to=2026-12-31', [['to', '统计期间不能超过 10 年']]],
+      ['/timeliness?from=2026-01-01&to=2101-01-01', [['to', RANGE]]],
+      [
+        '/case-export?format=csv&from=1000-01-01&to=9999-12-31',
+        [
+          ['from', RANGE],
+          ['to', RANGE],
+        ],
+      ],
+      ['/case-export?format=csv&from=2000-01-01&to=2026-12-31', [['to', '统计期间不能超过 10 年']]],
+      ['/case-export?format=csv&from=2026-12-01&to=2026-01-01', [['to', '结束日期不能早于开始日期']]],
+      ['/at-risk?from=2027-01-01&to=2020-01-01', [['to', '结束日期不能早于开始日期']]],
+      ['/at-risk?category=closed_late&from=1000-01-01&to=2026-01-01', [['from', RANGE]]],
+      ['/at-risk?from=2000-01-01&to=2026-11-27', [['to', '统计期间不能超过 10 年']]],
+      ['/at-risk?from=2027-01-01', [['to', '结束日期不能早于开始日期']]],
+    ])('refuses GET %s', async (path, errors) => {
+      const res = await as(t, supervisor).get(`/api/v1/supervision${path}`);
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(res.body.errors.map((e: { field: string; message: string }) => [e.field, e.message])).toEqual(
+        errors,
+      );
+    });
+
+    it('accepts a period of ten years to the day before', async () => {
+      const res = await as(t, supervisor).get('/api/v1/supervision/timeliness?from=2017-01-01&to=2026-12-31');
+      expect(res.status).toBe(200);
+      expect(res.body.byMonth).toHaveLength(120);
     });
   });
 
@@ -206,6 +249,20 @@ describe('supervision (e2e)', () => {
       expect(res.body.table3.received.total).toBe(1);
       expect(res.body.table3.carried_forward.total).toBe(1);
       expect(res.body.title).toBe('郯城县自然资源局2025年政府信息公开工作年度报告（表三、表四）');
+    });
+
+    it.each(['2018', '2027', '2101'])('refuses year %s: reports run from 2019 to this year', async (year) => {
+      for (const path of [
+        `/${year}`,
+        `/${year}/cells?table=3&row=received&column=total`,
+        `/${year}/export?format=csv`,
+      ]) {
+        const res = await as(t, supervisor).get(`/api/v1/supervision/annual-reports${path}`);
+        expect(res.status).toBe(400);
+        expect(res.body.errors).toEqual([
+          { field: 'year', message: '年度须在 2019 年（条例修订施行后的第一个年度）至 2026 年之间' },
+        ]);
+      }
     });
 
     it('drills down from a cell to its cases', async () => {

@@ -4,7 +4,7 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../config/config.module.js';
-import { maskIdNumbersInText } from '../privacy/mask.js';
+import { maskIdNumbersInUrl } from '../privacy/mask.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -20,6 +20,19 @@ export function requestIdFor(request: IncomingMessage & { id?: unknown }, respon
   response.setHeader('X-Request-Id', id);
   request.id = id;
   return id;
+}
+
+const LOGGED = Symbol('request logged');
+
+/**
+ * True from the second time the logging middleware meets a request. NestJS mounts it on the API's
+ * catch-all and again on each path taken out of the global prefix (the web console), and both can
+ * match one request: without this, console requests were logged twice.
+ */
+function loggedAlready(req: IncomingMessage & { [LOGGED]?: true }): boolean {
+  if (req[LOGGED]) return true;
+  req[LOGGED] = true;
+  return false;
 }
 
 /**
@@ -43,12 +56,14 @@ export function requestIdFor(request: IncomingMessage & { id?: unknown }, respon
             req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
               id: req.id,
               method: req.method,
-              url: maskIdNumbersInText(req.url),
+              url: maskIdNumbersInUrl(req.url),
               remoteAddress: req.remoteAddress,
             }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
-          autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
+          autoLogging: {
+            ignore: (req: IncomingMessage) => loggedAlready(req) || (req.url ?? '').startsWith('/health'),
+          },
           transport:
             config.logFormat === 'pretty'
               ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } }

@@ -12,9 +12,28 @@ export function maskIdNumber(value: string | null | undefined): string | null {
   return `${'*'.repeat(v.length - 4)}${v.slice(-4)}`;
 }
 
-// 15- or 18-character 居民身份证 numbers inside free text (URLs, log messages), not inside longer digit runs.
-const ID_IN_TEXT = /(?<![\dA-Za-z])(?:\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g;
+// 居民身份证 numbers inside free text (URLs, log messages), wherever they are: 18 characters (17 digits
+// and the check character, perhaps split by single spaces as people type them) or 15 digits, next to
+// letters or not, but not inside longer digit runs.
+const ID_IN_TEXT = /(?<!\d)(?:(?:\d\s?){17}[\dXx]|\d{15})(?!\d)/g;
 
 export function maskIdNumbersInText(text: string): string {
-  return text.replace(ID_IN_TEXT, (match) => maskIdNumber(match) ?? match);
+  return text.replace(ID_IN_TEXT, (match) => maskIdNumber(match.replace(/\s/g, '')) ?? match);
+}
+
+/**
+ * A request URL for the log with ID numbers masked, also those only visible once decoded
+ * (`110105%2019491231002X`, `%31%31…`): when decoding reveals one, the decoded URL is logged, masked.
+ */
+export function maskIdNumbersInUrl(url: string): string {
+  const masked = maskIdNumbersInText(url);
+  const decoded = url.replace(/\+/g, ' ').replace(/(?:%[0-9A-Fa-f]{2})+/g, (escaped) => {
+    try {
+      return decodeURIComponent(escaped);
+    } catch {
+      return escaped;
+    }
+  });
+  const maskedDecoded = maskIdNumbersInText(decoded);
+  return maskedDecoded === decoded ? masked : maskedDecoded;
 }

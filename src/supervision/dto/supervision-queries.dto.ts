@@ -1,9 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  registerDecorator,
+  type ValidationArguments,
+} from 'class-validator';
 import type { IsoDate } from '../../common/clock/clock.js';
 import { IsIsoDate } from '../../common/validation/validators.js';
 import { TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_COLUMNS } from '../annual-report.layout.js';
+import { isIsoDate, periodProblems } from '../report-period.js';
 
 const int = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
@@ -14,6 +26,25 @@ const list = ({ value }: { value: unknown }) =>
         .map((v) => v.trim())
         .filter(Boolean)
     : value;
+
+/**
+ * One end (`from` or `to`) of a statistics period: within 1949–2100, not after the other end, the
+ * period at most MAX_PERIOD_YEARS long (report-period.ts). A malformed date is left to IsIsoDate.
+ */
+function InStatisticsPeriod(): PropertyDecorator {
+  const problem = (args: ValidationArguments) =>
+    periodProblems(args.object as { from?: unknown; to?: unknown }).find((e) => e.field === args.property);
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'inStatisticsPeriod',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) => !isIsoDate(value) || !problem(args),
+        defaultMessage: (args: ValidationArguments) => problem(args)?.message ?? '统计期间不正确',
+      },
+    });
+}
 
 export class AgencyFilterQuery {
   @ApiPropertyOptional({
@@ -27,10 +58,12 @@ export class AgencyFilterQuery {
 export class TimelinessQuery extends AgencyFilterQuery {
   @ApiProperty({ example: '2026-01-01', description: 'First day of the period (inclusive)' })
   @IsIsoDate()
+  @InStatisticsPeriod()
   from: IsoDate;
 
   @ApiProperty({ example: '2026-12-31', description: 'Last day of the period (inclusive)' })
   @IsIsoDate()
+  @InStatisticsPeriod()
   to: IsoDate;
 }
 
@@ -59,11 +92,13 @@ export class AtRiskQuery extends AgencyFilterQuery {
   @ApiPropertyOptional({ description: '逾期已办: closed from (default 1 January of this year)' })
   @IsOptional()
   @IsIsoDate()
+  @InStatisticsPeriod()
   from?: IsoDate;
 
   @ApiPropertyOptional({ description: '逾期已办: closed up to (default today)' })
   @IsOptional()
   @IsIsoDate()
+  @InStatisticsPeriod()
   to?: IsoDate;
 
   @ApiPropertyOptional({ default: 1 })
@@ -84,19 +119,19 @@ export class AtRiskQuery extends AgencyFilterQuery {
 
 export class DrillDownQuery extends AgencyFilterQuery {
   @ApiProperty({ enum: ['3', '4'], description: 'Table 三 or 四' })
-  @IsIn(['3', '4'])
+  @IsIn(['3', '4'], { message: '表须为 3（表三）或 4（表四）' })
   table: '3' | '4';
 
   @ApiPropertyOptional({ enum: TABLE3_ROWS, description: 'Table 三: the row' })
   @IsOptional()
-  @IsIn(TABLE3_ROWS)
+  @IsIn(TABLE3_ROWS, { message: '不是表三的行' })
   row?: (typeof TABLE3_ROWS)[number];
 
   @ApiProperty({
     description: 'Table 三: natural_person … total; table 四: e.g. reconsideration.upheld',
     example: 'total',
   })
-  @IsIn([...TABLE3_COLUMNS, ...TABLE4_COLUMNS])
+  @IsIn([...TABLE3_COLUMNS, ...TABLE4_COLUMNS], { message: '不是表三或表四的列' })
   column: string;
 
   @ApiPropertyOptional({ default: 1 })
@@ -120,7 +155,7 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export class ReportExportQuery extends AgencyFilterQuery {
   @ApiProperty({ enum: REPORT_FORMATS })
-  @IsIn(REPORT_FORMATS)
+  @IsIn(REPORT_FORMATS, { message: '须为 Excel（XLSX）、CSV 或 PDF' })
   format: ReportFormat;
 }
 
@@ -141,15 +176,17 @@ export class LockReportDto {
 
 export class CaseExportQuery extends AgencyFilterQuery {
   @ApiProperty({ enum: ['csv', 'xlsx'] })
-  @IsIn(['csv', 'xlsx'])
+  @IsIn(['csv', 'xlsx'], { message: '须为 CSV 或 Excel（XLSX）' })
   format: 'csv' | 'xlsx';
 
   @ApiProperty({ example: '2026-01-01', description: 'Received from (inclusive)' })
   @IsIsoDate()
+  @InStatisticsPeriod()
   from: IsoDate;
 
   @ApiProperty({ example: '2026-12-31', description: 'Received up to (inclusive)' })
   @IsIsoDate()
+  @InStatisticsPeriod()
   to: IsoDate;
 
   @ApiPropertyOptional({
