@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AgenciesService } from '../agencies/agencies.service.js';
@@ -49,8 +37,9 @@ import {
   validateForm,
   type FormBody,
 } from './forms/form-values.js';
+import { ParseIdPipe } from '../common/validation/parse-id.pipe.js';
 
-const uuid = new ParseUUIDPipe({ version: undefined });
+const uuid = new ParseIdPipe();
 
 /** Outcomes whose remedy paragraphs show the three wordings: both routes, 复议前置, split. */
 const PREVIEW_OUTCOMES: readonly Outcome[] = ['disclosed', 'withheld_third_party', 'partially_disclosed'];

@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Inject,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Roles, SignedIn } from '../auth/access-policy.decorators.js';
@@ -29,8 +17,9 @@ import { sendFile } from './console-downloads.js';
 import { attempt, attemptAsked, attemptValid } from './console-outcome.js';
 import { ConsolePages } from './console-pages.js';
 import { defined, errorMap, text, validateForm, type FormBody } from './forms/form-values.js';
+import { ParseIdPipe } from '../common/validation/parse-id.pipe.js';
 
-const uuid = new ParseUUIDPipe({ version: undefined });
+const uuid = new ParseIdPipe();
 
 /** The letters' own fonts, served by the console (a PC without 仿宋 or 楷体 still sees the letter as printed). */
 const LETTER_FONT_LINKS = [

@@ -5,7 +5,6 @@ import {
   Inject,
   NotFoundException,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   Req,
@@ -35,8 +34,9 @@ import { ConsolePages } from './console-pages.js';
 import { actionFormFor } from './forms/case-action.forms.js';
 import { errorMap, validateForm, type FormBody } from './forms/form-values.js';
 import { formFieldOf } from './forms/registration.form.js';
+import { ParseIdPipe } from '../common/validation/parse-id.pipe.js';
 
-const caseId = new ParseUUIDPipe({ version: undefined });
+const caseId = new ParseIdPipe();
 
 /** The handler's list, the agency's case list and the case page with its allowed steps. */
 @ApiExcludeController()

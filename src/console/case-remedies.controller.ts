@@ -1,4 +1,4 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Roles } from '../auth/access-policy.decorators.js';
@@ -11,8 +11,9 @@ import { ConsoleCsrfGuard } from './console-csrf.js';
 import { attemptValid, type Attempt } from './console-outcome.js';
 import { ConsolePages } from './console-pages.js';
 import { defined, errorMap, int, text, validateForm, type FormBody } from './forms/form-values.js';
+import { ParseIdPipe } from '../common/validation/parse-id.pipe.js';
 
-const uuid = new ParseUUIDPipe({ version: undefined });
+const uuid = new ParseIdPipe();
 
 /** The remedy form's fields as the API's DTO (an empty decision date is "not decided yet"). */
 function remedyFromForm(body: FormBody): Record<string, unknown> {

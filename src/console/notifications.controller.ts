@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { SignedIn } from '../auth/access-policy.decorators.js';
@@ -7,8 +7,9 @@ import { CurrentUser } from '../auth/current-user.decorator.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { ConsoleCsrfGuard } from './console-csrf.js';
 import { ConsolePages } from './console-pages.js';
+import { ParseIdPipe } from '../common/validation/parse-id.pipe.js';
 
-const uuid = new ParseUUIDPipe({ version: undefined });
+const uuid = new ParseIdPipe();
 const PAGE_SIZE = 20;
 
 /** 通知: the signed-in user's reminders and daily digests (the bell in the header counts the unread). */

@@ -1,12 +1,13 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles, SignedIn } from '../auth/access-policy.decorators.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/current-user.decorator.js';
 import { RecordRemedyDto, RemedyRecordResponse, UpdateRemedyDto } from './dto/remedy-record.dto.js';
 import { RemedyRecordsService } from './remedy-records.service.js';
+import { ParseIdPipe } from '../common/validation/parse-id.pipe.js';
 
-const id = new ParseUUIDPipe({ version: undefined });
+const id = new ParseIdPipe();
 
 /** 行政复议 and 行政诉讼 about a concluded case (table 四), recorded by the case’s own agency. */
 @ApiTags('supervision')

@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseIntPipe,
-  Post,
-  Query,
-  StreamableFile,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles, SignedIn } from '../auth/access-policy.decorators.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -31,8 +21,9 @@ import {
   TimelinessResponse,
 } from './dto/supervision-responses.dto.js';
 import { SupervisionService } from './supervision.service.js';
+import { ParseYearPipe } from '../common/validation/parse-year.pipe.js';
 
-const year = new ParseIntPipe();
+const year = new ParseYearPipe();
 
 /**
  * Supervision (条例 Art. 47, 49–50): timeliness, the at-risk list, the annual report tables 三 and

@@ -196,8 +196,11 @@ describe('web console over HTTP', () => {
     ['/case-list?q=%00', 400, '不能包含控制字符或无效字符'],
     ['/case-list?applicant=%00', 400, '不能包含控制字符或无效字符'],
     ['/register/applicants?q=%00', 400, '不能包含控制字符或无效字符'],
-    // A filter of the list page is reported beside the filter, on the page itself.
-    ['/case-list?handlerId=junk', 200, '不是合法的用户 ID'],
+    // A filter of the list page is reported on the page itself, with the list's other filters.
+    ['/case-list?handlerId=junk', 400, '不是合法的用户 ID'],
+    // A malformed id in a page address: said in Chinese, not Nest's English.
+    ['/case/abc', 400, '不是有效的编号'],
+    ['/inbox/abc/read', 404, '页面不存在'],
   ])('answers %s with %i and the reason, not 500', async (url, status, message) => {
     const { jar } = await signIn('zrzyj.clerk');
     const res = await t.http.get(url).set('Cookie', jar.header);

@@ -256,6 +256,19 @@ describe('input robustness of the API', () => {
       expect400(await clerk.get(url), 'id', '不是有效的编号');
     });
 
+    it.each([
+      ['/api/v1/supervision/annual-reports/abc', 'year', '须为四位数的年份'],
+      [`/api/v1/cases/${'x'.repeat(8)}/remedies`, 'id', '不是有效的编号'],
+    ])('answers %s with a Chinese field message', async (url, field, message) => {
+      expect400(await clerk.get(url), field, message);
+    });
+
+    it('refuses a reversed receipt-date range rather than listing nothing', async () => {
+      const res = await clerk.get('/api/v1/cases?receivedFrom=2026-12-01&receivedTo=2026-01-01');
+      expect400(res, 'receivedTo', '结束日期不能早于开始日期');
+      await clerk.get('/api/v1/cases?receivedFrom=2026-01-01&receivedTo=2026-01-01').expect(200);
+    });
+
     it('names no internal codes in a refused choice, but gives them to API clients', async () => {
       const res = await clerk.get('/api/v1/cases?channel=pigeon&sort=x');
       expect400(res, 'channel', '取值无效');

@@ -14,7 +14,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import type { IsoDate } from '../../common/clock/dates.js';
-import { IsIsoDate } from '../../common/validation/validators.js';
+import { IsIsoDate, NotBeforeDate } from '../../common/validation/validators.js';
 import { CASE_STATUSES, type CaseStatus } from '../case-status.js';
 import { CHANNELS, type Channel } from '../channel.js';
 
@@ -63,6 +63,7 @@ export class ListCasesQuery {
   @ApiPropertyOptional({ description: 'Legal receipt date to (inclusive)' })
   @IsOptional()
   @IsIsoDate()
+  @NotBeforeDate('receivedFrom')
   receivedTo?: IsoDate;
 
   @ApiPropertyOptional({ description: 'Due on or before' })

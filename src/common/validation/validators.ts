@@ -35,6 +35,27 @@ export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
+/**
+ * The end of a date range (`…To`) not before its start (`…From`, named by `startProperty`) when both
+ * are given: a reversed range is a mistake to say, not an empty list to show.
+ */
+export function NotBeforeDate(startProperty: string, options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'notBeforeDate',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      constraints: [startProperty],
+      options: { message: '结束日期不能早于开始日期', ...options },
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) => {
+          const start = (args.object as Record<string, unknown>)[startProperty];
+          return typeof value !== 'string' || typeof start !== 'string' || value >= start;
+        },
+      },
+    });
+}
+
 type DtoClass = abstract new (...args: never[]) => object;
 
 function compose(...decorators: PropertyDecorator[]): PropertyDecorator {

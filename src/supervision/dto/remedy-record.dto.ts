@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
 import type { IsoDate } from '../../common/clock/clock.js';
-import { IsIsoDate } from '../../common/validation/validators.js';
+import { IsIsoDate, IsNotBlank } from '../../common/validation/validators.js';
 import { REMEDY_KINDS, REMEDY_RESULTS, type RemedyKind, type RemedyResult } from '../remedy.js';
 
 export class RecordRemedyDto {
@@ -20,7 +20,7 @@ export class RecordRemedyDto {
 
   @ApiProperty({ description: '复议机关或人民法院', example: '郯城县人民政府' })
   @IsString()
-  @IsNotEmpty({ message: '须填写复议机关或人民法院' })
+  @IsNotBlank({ message: '须填写复议机关或人民法院' })
   @MaxLength(100)
   body: string;
 
