@@ -14,7 +14,8 @@ import {
 } from '../support/app-process.js';
 
 // Each test starts real processes with their own PostgreSQL: slow on a loaded 2-core machine.
-jest.setTimeout(180_000);
+// Generous bounds, not timings: a first start initialises a cluster, and CI runs other suites (and Chromium) beside it.
+jest.setTimeout(300_000);
 
 /** Start-up, shutdown and faults of the real entry point, on its embedded PostgreSQL. */
 describe('the app process', () => {

@@ -49,7 +49,7 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
   return { child, port, baseUrl: `http://127.0.0.1:${port}`, output: () => output, exited };
 }
 
-export async function waitForStatus(url: string, status: number, timeoutMs = 60_000): Promise<void> {
+export async function waitForStatus(url: string, status: number, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer';
   while (Date.now() < deadline) {
