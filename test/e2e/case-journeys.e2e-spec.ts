@@ -5,103 +5,31 @@ import { CASE_NOTES } from '../../src/cases/case-timeline.service.js';
 import { CASE_TRANSITIONS } from '../../src/cases/case.workflow.js';
 import { CaseClockService } from '../../src/cases/case-clock.service.js';
 import { DisclosureCase } from '../../src/cases/disclosure-case.entity.js';
-import type { CaseDetailResponse } from '../../src/cases/dto/case-response.dto.js';
 import { DRAFTABLE_OUTCOMES } from '../../src/cases/outcome.rules.js';
-import type { Outcome } from '../../src/cases/outcome.js';
 import { as, DEMO_APP, signIn, type AuthedHttp } from '../support/auth.js';
-import { registration } from '../support/cases.js';
+import { CaseDesk, detailFor, REASONS, type CaseBody } from '../support/case-desk.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-type Body = CaseDetailResponse;
-const REASONS = '经审查，该信息涉及的内容依法属于上述情形，故作出如上答复。';
-
-/** The facts each outcome needs (outcome.rules.ts), as a handler would type them. */
-const DETAILS: Record<string, object> = {
-  already_public: { accessInstructions: '已在郯城县人民政府网站“政府信息公开”栏目公开' },
-  disclosed: { accessInstructions: '随本答复书提供复印件' },
-  partially_disclosed: {
-    basis: '第三十七条',
-    reasons: REASONS,
-    withheldParts: '补偿名单中个人身份证号码和银行账号',
-    withheldGrounds: ['withheld_third_party'],
-  },
-  not_held: {
-    basis: '第三十六条第（四）项',
-    reasons: REASONS,
-    searchDescription: '检索了本局档案室2019—2026年全部文书档案和业务系统',
-  },
-  not_responsible: {
-    basis: '第三十六条第（五）项',
-    reasons: REASONS,
-    competentAgency: { name: '郯城县住房和城乡建设局', contact: '0539-6200103' },
-  },
-  repeat_application: {
-    basis: '第三十六条第（六）项',
-    reasons: REASONS,
-    earlierReply: { date: '2026-10-12', reference: '郯自然资信复〔2026〕9号' },
-  },
-  petition_complaint: {
-    basis: '第三十九条第一款',
-    reasons: REASONS,
-    properChannel: '郯城县信访局（人民路 100 号）',
-  },
-  special_procedure: {
-    basis: '第三十六条第（七）项',
-    reasons: REASONS,
-    specialProcedure: '《不动产登记暂行条例》第二十七条，到县不动产登记中心查询',
-  },
-  withheld_prohibited_by_law: { basis: '《中华人民共和国统计法》第三十九条', reasons: REASONS },
-  confirmation_request: { basis: '《政府信息公开条例》第二条', reasons: REASONS },
-  other: { basis: '《政府信息公开条例》第三十六条', reasons: REASONS },
-};
-const detailFor = (outcome: Outcome) => DETAILS[outcome] ?? { basis: '', reasons: REASONS };
+type Body = CaseBody;
 
 describe('case journeys over HTTP', () => {
   let t: TestApp;
-  let clerk: AuthedHttp;
-  let handler: AuthedHttp;
-  let approver: AuthedHttp;
+  let desk: CaseDesk;
   let otherHandler: AuthedHttp;
-  let handlerId: string;
 
   beforeAll(async () => {
     t = await createTestApp(DEMO_APP);
-    clerk = as(t, await signIn(t, 'zrzyj.clerk'));
-    const handlerSession = await signIn(t, 'zrzyj.handler');
-    handler = as(t, handlerSession);
-    handlerId = handlerSession.userId;
-    approver = as(t, await signIn(t, 'zrzyj.approver'));
+    desk = new CaseDesk(t);
     otherHandler = as(t, await signIn(t, 'jtj.handler'));
   });
   afterAll(() => t.close());
 
-  beforeEach(() => at('2026-11-27'));
+  beforeEach(() => desk.at('2026-11-27'));
 
-  const open = async (overrides = {}): Promise<Body> =>
-    (
-      await clerk
-        .post('/api/v1/cases')
-        .send(registration({ handlerId, ...overrides }))
-        .expect(201)
-    ).body as Body;
-  const step = async (
-    who: AuthedHttp,
-    c: Body,
-    action: string,
-    body: object = {},
-    status = 200,
-  ): Promise<Body & { code?: string; errors?: Array<{ field: string }> }> => {
-    const res = await who.post(`/api/v1/cases/${c.id}/${action}`).send({ version: c.version, ...body });
-    if (res.status !== status) throw new Error(`${action}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
-  /** Moves the clock and signs everyone in again (a session does not outlive a jump of days). */
-  const at = async (date: string) => {
-    t.clock.set(`${date}T10:00:00+08:00`);
-    clerk = as(t, await signIn(t, 'zrzyj.clerk'));
-    handler = as(t, await signIn(t, 'zrzyj.handler'));
-    approver = as(t, await signIn(t, 'zrzyj.approver'));
-  };
+  const open = (overrides: object = {}) => desk.open(overrides);
+  const step = (who: AuthedHttp, c: Body, action: string, body: object = {}, status = 200) =>
+    desk.step(who, c, action, body, status);
+  const at = (date: string) => desk.at(date);
 
   describe('every outcome, from registration to the archive', () => {
     it.each(DRAFTABLE_OUTCOMES.map((o) => [o]))('%s', async (outcome) => {
@@ -110,32 +38,32 @@ describe('case journeys over HTTP', () => {
       // Art. 30: “补正后仍不明确” presupposes a 补正; its reply letter is refused without one.
       const corrected = outcome === 'unclear_after_correction';
       if (corrected) {
-        c = await step(handler, c, 'correction-request', {
+        c = await step(desk.handler, c, 'correction-request', {
           noticeSentOn: '2026-11-27',
           items: ['请写明所需信息的年份和地块'],
           periodEndsOn: '2026-12-11',
           means: '当面告知',
         });
-        c = await step(clerk, c, 'correction', {
+        c = await step(desk.clerk, c, 'correction', {
           evidence: { channel: 'in_person', submittedOn: '2026-11-27' },
         });
       }
-      c = await step(handler, c, 'drafting');
-      c = await step(handler, c, 'draft', { outcome, detail: detailFor(outcome) });
-      c = await step(handler, c, 'review-request');
+      c = await step(desk.handler, c, 'drafting');
+      c = await step(desk.handler, c, 'draft', { outcome, detail: detailFor(outcome) });
+      c = await step(desk.handler, c, 'review-request');
       expect(c.status).toBe('in_review');
-      c = await step(approver, c, 'approval');
-      c = await step(clerk, c, 'reply', { repliedOn: '2026-11-27' });
+      c = await step(desk.approver, c, 'approval');
+      c = await step(desk.clerk, c, 'reply', { repliedOn: '2026-11-27' });
       expect(c).toMatchObject({ status: 'issued', outcome, repliedOn: '2026-11-27', closedLate: false });
       expect(c.clock.state).toBe('stopped');
-      c = await step(clerk, c, 'service', {
+      c = await step(desk.clerk, c, 'service', {
         servedOn: '2026-11-27',
         means: 'EMS',
         proof: 'EMS 1234567890123',
       });
-      c = await step(clerk, c, 'archive');
+      c = await step(desk.clerk, c, 'archive');
       expect(c).toMatchObject({ status: 'archived', outcome, allowedActions: [] });
-      const events = await clerk.get(`/api/v1/cases/${c.id}/events`).expect(200);
+      const events = await desk.clerk.get(`/api/v1/cases/${c.id}/events`).expect(200);
       expect(events.body.map((e: { action: string }) => e.action)).toEqual([
         'register',
         'assign',
@@ -157,15 +85,15 @@ describe('case journeys over HTTP', () => {
 
     it('refuses to submit a refusal without its legal basis, reasons or facts', async () => {
       let c = await open();
-      c = await step(handler, c, 'drafting');
-      c = await step(handler, c, 'draft', {
+      c = await step(desk.handler, c, 'drafting');
+      c = await step(desk.handler, c, 'draft', {
         outcome: 'not_held',
         detail: { basis: '第三十六条第（四）项', reasons: REASONS },
       });
       expect(c.notices.join()).toContain('检索');
-      const refused = await step(handler, c, 'review-request', {}, 400);
+      const refused = await step(desk.handler, c, 'review-request', {}, 400);
       expect(refused.errors?.map((e) => e.field)).toEqual(['detail.searchDescription']);
-      const again = await clerk.get(`/api/v1/cases/${c.id}`).expect(200);
+      const again = await desk.clerk.get(`/api/v1/cases/${c.id}`).expect(200);
       expect(again.body).toMatchObject({ status: 'drafting', version: c.version });
     });
   });
@@ -173,7 +101,7 @@ describe('case journeys over HTTP', () => {
   describe('补正 (Art. 30)', () => {
     it('stops the clock, and restarts 20 WD from the corrected application', async () => {
       let c = await open({ handlerId: undefined });
-      c = await step(clerk, c, 'correction-request', {
+      c = await step(desk.clerk, c, 'correction-request', {
         noticeSentOn: '2026-11-27',
         items: ['请写明所需信息的年份', '请写明地块位置'],
         periodEndsOn: '2026-12-11',
@@ -181,7 +109,7 @@ describe('case journeys over HTTP', () => {
       });
       expect(c).toMatchObject({ status: 'awaiting_correction', dueOn: null, dueFlag: 'awaiting_correction' });
       await at('2026-12-03');
-      c = await step(clerk, c, 'correction', {
+      c = await step(desk.clerk, c, 'correction', {
         evidence: { channel: 'in_person', submittedOn: '2026-12-03' },
       });
       // 20 WD from Thursday 12-03: 12-31.
@@ -197,7 +125,7 @@ describe('case journeys over HTTP', () => {
       });
       expect(c.clock.correctionNoticeDueOn).toBe('2026-11-26');
       const refused = await step(
-        clerk,
+        desk.clerk,
         c,
         'correction-request',
         { noticeSentOn: '2026-11-27', items: ['x'], periodEndsOn: '2026-12-11', means: '邮寄' },
@@ -209,7 +137,7 @@ describe('case journeys over HTTP', () => {
 
     it('closes the case as 视为放弃 when the period lapses (其他处理 row 1)', async () => {
       let c = await open({ handlerId: undefined });
-      c = await step(clerk, c, 'correction-request', {
+      c = await step(desk.clerk, c, 'correction-request', {
         noticeSentOn: '2026-11-27',
         items: ['请写明年份'],
         periodEndsOn: '2026-12-11',
@@ -219,7 +147,7 @@ describe('case journeys over HTTP', () => {
       expect((await t.app.get(CaseSweepService).sweep()).correctionLapses).toBe(0);
       await at('2026-12-14');
       expect((await t.app.get(CaseSweepService).sweep()).correctionLapses).toBeGreaterThanOrEqual(1);
-      const after = (await clerk.get(`/api/v1/cases/${c.id}`).expect(200)).body as Body;
+      const after = (await desk.clerk.get(`/api/v1/cases/${c.id}`).expect(200)).body as Body;
       expect(after).toMatchObject({
         status: 'deemed_withdrawn',
         outcome: 'deemed_withdrawn_correction',
@@ -233,7 +161,7 @@ describe('case journeys over HTTP', () => {
     it('pause the clock while open and exclude their working days', async () => {
       let c = await open();
       expect(c.dueOn).toBe('2026-12-25');
-      c = await step(handler, c, 'consultations', {
+      c = await step(desk.handler, c, 'consultations', {
         kind: 'third_party',
         partyName: '郯城县某建材有限公司',
         matter: '拟公开的协议含贵公司报价',
@@ -242,9 +170,12 @@ describe('case journeys over HTTP', () => {
       expect(c.clock.state).toBe('paused');
       await at('2026-12-04');
       const consultationId = c.consultations[0].id;
-      c = await step(clerk, c, 'consultations/receipt', { consultationId, partyReceivedOn: '2026-11-30' });
+      c = await step(desk.clerk, c, 'consultations/receipt', {
+        consultationId,
+        partyReceivedOn: '2026-11-30',
+      });
       expect(c.consultations[0].periodEndsOn).toBe('2026-12-21');
-      c = await step(handler, c, 'consultations/reply', {
+      c = await step(desk.handler, c, 'consultations/reply', {
         consultationId,
         repliedOn: '2026-12-04',
         result: 'objection',
@@ -262,7 +193,7 @@ describe('case journeys over HTTP', () => {
 
     it('treat another agency’s silence as consent once its 15 WD lapse', async () => {
       let c = await open();
-      c = await step(handler, c, 'consultations', {
+      c = await step(desk.handler, c, 'consultations', {
         kind: 'agency',
         partyName: '郯城县住房和城乡建设局',
         matter: '共同制作的文件',
@@ -272,7 +203,7 @@ describe('case journeys over HTTP', () => {
       expect(c.consultations[0].periodEndsOn).toBe('2026-12-18');
       await at('2026-12-21');
       await t.app.get(CaseSweepService).sweep();
-      const after = (await clerk.get(`/api/v1/cases/${c.id}`).expect(200)).body as Body;
+      const after = (await desk.clerk.get(`/api/v1/cases/${c.id}`).expect(200)).body as Body;
       expect(after.consultations[0].result).toBe('deemed_consent');
       expect(after.clock.state).toBe('running');
     });
@@ -281,7 +212,7 @@ describe('case journeys over HTTP', () => {
   describe('fees (Art. 42, 国办函〔2020〕109号)', () => {
     it('computes the fee by the tiers, waits for payment, then resumes', async () => {
       let c = await open();
-      c = await step(handler, c, 'fee-notice', {
+      c = await step(desk.handler, c, 'fee-notice', {
         sentOn: '2026-11-27',
         method: 'per_page',
         pages: 120,
@@ -290,17 +221,17 @@ describe('case journeys over HTTP', () => {
         applicantReceivedOn: '2026-11-27',
       });
       expect(c.status).toBe('awaiting_fee');
-      const events = await clerk.get(`/api/v1/cases/${c.id}/events`).expect(200);
+      const events = await desk.clerk.get(`/api/v1/cases/${c.id}/events`).expect(200);
       expect(events.body.at(-1).data).toMatchObject({ amountYuan: 1100 });
       await at('2026-12-02');
-      c = await step(clerk, c, 'fee-payment', { paidOn: '2026-12-02' });
+      c = await step(desk.clerk, c, 'fee-payment', { paidOn: '2026-12-02' });
       expect(c).toMatchObject({ status: 'investigating' });
       expect(c.clock.excludedWorkingDays).toBe(3);
     });
 
     it('closes the case as 视为放弃 when the fee is not paid within 20 WD (其他处理 row 2)', async () => {
       let c = await open();
-      c = await step(handler, c, 'fee-notice', {
+      c = await step(desk.handler, c, 'fee-notice', {
         sentOn: '2026-11-27',
         method: 'per_page',
         pages: 31,
@@ -309,11 +240,11 @@ describe('case journeys over HTTP', () => {
       });
       await at('2026-12-28');
       await t.app.get(CaseSweepService).sweep();
-      expect(((await clerk.get(`/api/v1/cases/${c.id}`)).body as Body).status).toBe('awaiting_fee'); // receipt unknown
-      c = (await clerk.get(`/api/v1/cases/${c.id}`)).body as Body;
-      c = await step(clerk, c, 'fee-notice/receipt', { applicantReceivedOn: '2026-11-27' });
+      expect(((await desk.clerk.get(`/api/v1/cases/${c.id}`)).body as Body).status).toBe('awaiting_fee'); // receipt unknown
+      c = (await desk.clerk.get(`/api/v1/cases/${c.id}`)).body as Body;
+      c = await step(desk.clerk, c, 'fee-notice/receipt', { applicantReceivedOn: '2026-11-27' });
       await t.app.get(CaseSweepService).sweep();
-      const after = (await clerk.get(`/api/v1/cases/${c.id}`)).body as Body;
+      const after = (await desk.clerk.get(`/api/v1/cases/${c.id}`)).body as Body;
       expect(after).toMatchObject({
         status: 'deemed_withdrawn',
         outcome: 'deemed_withdrawn_fee',
@@ -325,30 +256,30 @@ describe('case journeys over HTTP', () => {
   describe('extension (Art. 33 para 2)', () => {
     it('adds 20 WD once approved and notified before the original due date', async () => {
       let c = await open();
-      c = await step(handler, c, 'extension-request', { days: 20, reason: '需调取档案室历史档案' });
-      c = await step(approver, c, 'extension-decision', { approve: true, decidedOn: '2026-11-27' });
+      c = await step(desk.handler, c, 'extension-request', { days: 20, reason: '需调取档案室历史档案' });
+      c = await step(desk.approver, c, 'extension-decision', { approve: true, decidedOn: '2026-11-27' });
       expect(c.dueOn).toBe('2026-12-25'); // not yet notified
-      c = await step(clerk, c, 'extension-notice', {
+      c = await step(desk.clerk, c, 'extension-notice', {
         notifiedOn: '2026-11-27',
         means: '当面送达延期答复告知书',
       });
       expect(c).toMatchObject({ dueOn: '2027-01-25', clockProvisional: true });
       expect(c.clock.extension).toMatchObject({ days: 20, counted: true });
-      const again = await step(handler, c, 'extension-request', { days: 5, reason: '再延' }, 409);
+      const again = await step(desk.handler, c, 'extension-request', { days: 5, reason: '再延' }, 409);
       expect(again.code).toBe('CASE_EXTENSION_NOT_ALLOWED');
     });
 
     it('is refused once the original period has run out', async () => {
       const c = await open();
       await at('2026-12-28');
-      const refused = await step(handler, c, 'extension-request', { days: 10, reason: '太迟了' }, 409);
+      const refused = await step(desk.handler, c, 'extension-request', { days: 10, reason: '太迟了' }, 409);
       expect(refused.code).toBe('CASE_EXTENSION_NOT_ALLOWED');
     });
   });
 
   it('Art. 35: a notified reasonable period replaces the due date', async () => {
     let c = await open();
-    c = await step(approver, c, 'art35-period', {
+    c = await step(desk.approver, c, 'art35-period', {
       dueOn: '2027-03-31',
       notifiedOn: '2026-11-27',
       reason: '一次申请 80 项信息',
@@ -358,16 +289,16 @@ describe('case journeys over HTTP', () => {
 
   it('records the applicant’s withdrawal (其他处理 row 3)', async () => {
     let c = await open();
-    c = await step(clerk, c, 'withdrawal', { withdrawnOn: '2026-11-27', means: '申请人书面撤回' });
+    c = await step(desk.clerk, c, 'withdrawal', { withdrawnOn: '2026-11-27', means: '申请人书面撤回' });
     expect(c).toMatchObject({ status: 'withdrawn', outcome: 'withdrawn', closedOn: '2026-11-27' });
-    c = await step(clerk, c, 'archive');
+    c = await step(desk.clerk, c, 'archive');
     expect(c.status).toBe('archived');
   });
 
   describe('wrong steps', () => {
     it('answers 409 with the allowed steps for a step the state does not allow', async () => {
       const c = await open();
-      const res = await approver
+      const res = await desk.approver
         .post(`/api/v1/cases/${c.id}/approval`)
         .send({ version: c.version })
         .expect(409);
@@ -381,7 +312,7 @@ describe('case journeys over HTTP', () => {
       );
     });
 
-    it('answers 403 to a handler acting on another handler’s case, 404 on another agency’s', async () => {
+    it('answers 403 to a desk.handler acting on another handler’s case, 404 on another agency’s', async () => {
       const c = await open();
       const colleague = as(t, await signIn(t, 'zrzyj.approver'));
       const res = await colleague.post(`/api/v1/cases/${c.id}/drafting`).send({ version: c.version });
@@ -393,16 +324,18 @@ describe('case journeys over HTTP', () => {
       const c = await open({ handlerId: undefined });
       const results = await Promise.all(
         Array.from({ length: 50 }, () =>
-          clerk.post(`/api/v1/cases/${c.id}/assign`).send({ version: c.version, handlerId }),
+          desk.clerk
+            .post(`/api/v1/cases/${c.id}/assign`)
+            .send({ version: c.version, handlerId: desk.handlerId }),
         ),
       );
       const statuses = results.map((r) => r.status);
       expect(statuses.filter((s) => s === 200)).toHaveLength(1);
       expect(statuses.filter((s) => s === 409)).toHaveLength(49);
       expect(results.find((r) => r.status === 409)?.body.code).toBe('STALE_VERSION');
-      const events = await clerk.get(`/api/v1/cases/${c.id}/events`).expect(200);
+      const events = await desk.clerk.get(`/api/v1/cases/${c.id}/events`).expect(200);
       expect(events.body.map((e: { action: string }) => e.action)).toEqual(['register', 'assign']);
-      const now = (await clerk.get(`/api/v1/cases/${c.id}`)).body as Body;
+      const now = (await desk.clerk.get(`/api/v1/cases/${c.id}`)).body as Body;
       expect(now).toMatchObject({ status: 'investigating', version: c.version + 1 });
     });
 
@@ -423,12 +356,15 @@ describe('case journeys over HTTP', () => {
       const c = await open();
       expect(c).toMatchObject({ dueOn: '2026-12-25', clockProvisional: false });
       const longCase = await open({ evidence: { channel: 'in_person', submittedOn: '2026-11-27' } });
-      let extended = await step(handler, longCase, 'extension-request', { days: 20, reason: '需调取档案' });
-      extended = await step(approver, extended, 'extension-decision', {
+      let extended = await step(desk.handler, longCase, 'extension-request', {
+        days: 20,
+        reason: '需调取档案',
+      });
+      extended = await step(desk.approver, extended, 'extension-decision', {
         approve: true,
         decidedOn: '2026-11-27',
       });
-      extended = await step(clerk, extended, 'extension-notice', {
+      extended = await step(desk.clerk, extended, 'extension-notice', {
         notifiedOn: '2026-11-27',
         means: '当面告知',
       });
@@ -448,9 +384,9 @@ describe('case journeys over HTTP', () => {
       expect(impact).toContain(extended.id);
       expect(impact).not.toContain(c.id);
       await admin.put('/api/v1/calendar/years/2027').send(year2027).expect(200);
-      const moved = (await clerk.get(`/api/v1/cases/${extended.id}`)).body as Body;
+      const moved = (await desk.clerk.get(`/api/v1/cases/${extended.id}`)).body as Body;
       expect(moved).toMatchObject({ dueOn: '2027-01-26', clockProvisional: false });
-      const events = await clerk.get(`/api/v1/cases/${extended.id}/events`).expect(200);
+      const events = await desk.clerk.get(`/api/v1/cases/${extended.id}/events`).expect(200);
       expect(events.body.at(-1)).toMatchObject({
         action: 'recompute',
         actorRole: 'system',

@@ -3,55 +3,12 @@ import { CaseEvent } from '../../src/cases/case-event.entity.js';
 import { CaseSweepService } from '../../src/cases/case-sweep.service.js';
 import { CaseClockService } from '../../src/cases/case-clock.service.js';
 import { DisclosureCase } from '../../src/cases/disclosure-case.entity.js';
-import type { CaseDetailResponse } from '../../src/cases/dto/case-response.dto.js';
 import type { Outcome } from '../../src/cases/outcome.js';
-import { as, DEMO_APP, signIn, type AuthedHttp } from '../support/auth.js';
-import { registration } from '../support/cases.js';
+import { DEMO_APP, type AuthedHttp } from '../support/auth.js';
+import { CaseDesk, detailFor, type CaseBody } from '../support/case-desk.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
-type Body = CaseDetailResponse;
-const REASONS = '经审查，该信息涉及的内容依法属于上述情形，故作出如上答复。';
-
-/** The facts each outcome needs (outcome.rules.ts), as a handler would type them. */
-const DETAILS: Record<string, object> = {
-  already_public: { accessInstructions: '已在郯城县人民政府网站“政府信息公开”栏目公开' },
-  disclosed: { accessInstructions: '随本答复书提供复印件' },
-  partially_disclosed: {
-    basis: '第三十七条',
-    reasons: REASONS,
-    withheldParts: '补偿名单中个人身份证号码和银行账号',
-    withheldGrounds: ['withheld_third_party'],
-  },
-  not_held: {
-    basis: '第三十六条第（四）项',
-    reasons: REASONS,
-    searchDescription: '检索了本局档案室2019—2026年全部文书档案和业务系统',
-  },
-  not_responsible: {
-    basis: '第三十六条第（五）项',
-    reasons: REASONS,
-    competentAgency: { name: '郯城县住房和城乡建设局', contact: '0539-6200103' },
-  },
-  repeat_application: {
-    basis: '第三十六条第（六）项',
-    reasons: REASONS,
-    earlierReply: { date: '2026-10-12', reference: '郯自然资信复〔2026〕9号' },
-  },
-  petition_complaint: {
-    basis: '第三十九条第一款',
-    reasons: REASONS,
-    properChannel: '郯城县信访局（人民路 100 号）',
-  },
-  special_procedure: {
-    basis: '第三十六条第（七）项',
-    reasons: REASONS,
-    specialProcedure: '《不动产登记暂行条例》第二十七条，到县不动产登记中心查询',
-  },
-  withheld_prohibited_by_law: { basis: '《中华人民共和国统计法》第三十九条', reasons: REASONS },
-  confirmation_request: { basis: '《政府信息公开条例》第二条', reasons: REASONS },
-  other: { basis: '《政府信息公开条例》第三十六条', reasons: REASONS },
-};
-const detailFor = (outcome: Outcome) => DETAILS[outcome] ?? { basis: '', reasons: REASONS };
+type Body = CaseBody;
 
 /**
  * Steps typed out of order or late must follow the law's dates: a reply is not dated before its
@@ -60,56 +17,28 @@ const detailFor = (outcome: Outcome) => DETAILS[outcome] ?? { basis: '', reasons
  */
 describe('case steps and the law’s dates', () => {
   let t: TestApp;
-  let clerk: AuthedHttp;
-  let handler: AuthedHttp;
-  let approver: AuthedHttp;
-  let handlerId: string;
+  let desk: CaseDesk;
 
   beforeAll(async () => {
     t = await createTestApp(DEMO_APP);
-    clerk = as(t, await signIn(t, 'zrzyj.clerk'));
-    const handlerSession = await signIn(t, 'zrzyj.handler');
-    handler = as(t, handlerSession);
-    handlerId = handlerSession.userId;
-    approver = as(t, await signIn(t, 'zrzyj.approver'));
+    desk = new CaseDesk(t);
   });
   afterAll(() => t.close());
 
-  beforeEach(() => at('2026-11-27'));
+  beforeEach(() => desk.at('2026-11-27'));
 
-  const open = async (overrides = {}): Promise<Body> =>
-    (
-      await clerk
-        .post('/api/v1/cases')
-        .send(registration({ handlerId, ...overrides }))
-        .expect(201)
-    ).body as Body;
-  const step = async (
-    who: AuthedHttp,
-    c: Body,
-    action: string,
-    body: object = {},
-    status = 200,
-  ): Promise<Body & { code?: string; errors?: Array<{ field: string }> }> => {
-    const res = await who.post(`/api/v1/cases/${c.id}/${action}`).send({ version: c.version, ...body });
-    if (res.status !== status) throw new Error(`${action}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
-  /** Moves the clock and signs everyone in again (a session does not outlive a jump of days). */
-  const at = async (date: string) => {
-    t.clock.set(`${date}T10:00:00+08:00`);
-    clerk = as(t, await signIn(t, 'zrzyj.clerk'));
-    handler = as(t, await signIn(t, 'zrzyj.handler'));
-    approver = as(t, await signIn(t, 'zrzyj.approver'));
-  };
+  const open = (overrides: object = {}) => desk.open(overrides);
+  const step = (who: AuthedHttp, c: Body, action: string, body: object = {}, status = 200) =>
+    desk.step(who, c, action, body, status);
+  const at = (date: string) => desk.at(date);
 
   describe('the law’s dates, not the order things are typed in', () => {
     const approved = async (outcome: Outcome, detail: object = detailFor(outcome), at0?: Body) => {
       let c = at0 ?? (await open());
-      c = await step(handler, c, 'drafting');
-      c = await step(handler, c, 'draft', { outcome, detail });
-      c = await step(handler, c, 'review-request');
-      return step(approver, c, 'approval');
+      c = await step(desk.handler, c, 'drafting');
+      c = await step(desk.handler, c, 'draft', { outcome, detail });
+      c = await step(desk.handler, c, 'review-request');
+      return step(desk.approver, c, 'approval');
     };
 
     it('refuses a reply dated before its approval (Art. 45), which would hide a late one', async () => {
@@ -120,34 +49,34 @@ describe('case steps and the law’s dates', () => {
       const c = await approved(
         'disclosed',
         detailFor('disclosed'),
-        (await clerk.get(`/api/v1/cases/${received.id}`)).body as Body,
+        (await desk.clerk.get(`/api/v1/cases/${received.id}`)).body as Body,
       );
-      const refused = await step(clerk, c, 'reply', { repliedOn: '2026-11-04' }, 400);
+      const refused = await step(desk.clerk, c, 'reply', { repliedOn: '2026-11-04' }, 400);
       expect(refused.errors).toEqual([expect.objectContaining({ field: 'repliedOn' })]);
       expect(JSON.stringify(refused.errors)).toContain('2026-11-27');
-      const replied = await step(clerk, c, 'reply', { repliedOn: '2026-11-27' });
+      const replied = await step(desk.clerk, c, 'reply', { repliedOn: '2026-11-27' });
       expect(replied).toMatchObject({ status: 'issued', closedLate: true });
     });
 
     it('records an approval given on paper with its day, never before the review request', async () => {
       await at('2026-11-02');
       let c = await open({ evidence: { channel: 'in_person', submittedOn: '2026-11-02' } });
-      c = await step(handler, c, 'drafting');
-      c = await step(handler, c, 'draft', { outcome: 'not_held', detail: detailFor('not_held') });
-      c = await step(handler, c, 'review-request');
+      c = await step(desk.handler, c, 'drafting');
+      c = await step(desk.handler, c, 'draft', { outcome: 'not_held', detail: detailFor('not_held') });
+      c = await step(desk.handler, c, 'review-request');
       await at('2026-11-27');
-      c = (await clerk.get(`/api/v1/cases/${c.id}`)).body as Body;
-      const early = await step(approver, c, 'approval', { approvedOn: '2026-11-01' }, 400);
+      c = (await desk.clerk.get(`/api/v1/cases/${c.id}`)).body as Body;
+      const early = await step(desk.approver, c, 'approval', { approvedOn: '2026-11-01' }, 400);
       expect(early.errors).toEqual([expect.objectContaining({ field: 'approvedOn' })]);
-      c = await step(approver, c, 'approval', { approvedOn: '2026-11-20' });
-      await step(clerk, c, 'reply', { repliedOn: '2026-11-19' }, 400);
-      const replied = await step(clerk, c, 'reply', { repliedOn: '2026-11-20' });
+      c = await step(desk.approver, c, 'approval', { approvedOn: '2026-11-20' });
+      await step(desk.clerk, c, 'reply', { repliedOn: '2026-11-19' }, 400);
+      const replied = await step(desk.clerk, c, 'reply', { repliedOn: '2026-11-20' });
       expect(replied).toMatchObject({ status: 'issued', repliedOn: '2026-11-20', closedLate: false });
     });
 
     it('warns of a 补正期限 too short to be 合理, and of a consultation whose receipt is not recorded', async () => {
       let c = await open();
-      c = await step(handler, c, 'correction-request', {
+      c = await step(desk.handler, c, 'correction-request', {
         noticeSentOn: '2026-11-27',
         items: ['请写明年份'],
         periodEndsOn: '2026-11-30',
@@ -155,7 +84,7 @@ describe('case steps and the law’s dates', () => {
       });
       expect(c.notices.join()).toContain('补正期限只有 1 个工作日（且告知以邮寄送达）');
       const other = await open();
-      const consulting = await step(handler, other, 'consultations', {
+      const consulting = await step(desk.handler, other, 'consultations', {
         kind: 'agency',
         partyName: '郯城县住房和城乡建设局',
         matter: '共同制作的文件',
@@ -167,14 +96,14 @@ describe('case steps and the law’s dates', () => {
     it('asks the reason of an Art. 35 period, and flags a very long one', async () => {
       const c = await open();
       const bare = await step(
-        approver,
+        desk.approver,
         c,
         'art35-period',
         { dueOn: '2027-03-01', notifiedOn: '2026-11-27', reason: '太多' },
         400,
       );
       expect(bare.errors).toEqual([expect.objectContaining({ field: 'reason' })]);
-      const long = await step(approver, c, 'art35-period', {
+      const long = await step(desk.approver, c, 'art35-period', {
         dueOn: '2027-12-31',
         notifiedOn: '2026-11-27',
         reason: '一次申请 300 项信息，需逐项检索档案',
@@ -189,28 +118,28 @@ describe('case steps and the law’s dates', () => {
         evidence: { channel: 'in_person', submittedOn: '2026-11-20' },
       });
       await at('2026-11-27');
-      c = (await clerk.get(`/api/v1/cases/${c.id}`)).body as Body;
-      c = await step(clerk, c, 'correction-request', {
+      c = (await desk.clerk.get(`/api/v1/cases/${c.id}`)).body as Body;
+      c = await step(desk.clerk, c, 'correction-request', {
         noticeSentOn: '2026-11-26',
         items: ['请写明所需信息的年份'],
         periodEndsOn: '2026-12-11',
         means: '当面告知',
       });
       const refused = await step(
-        clerk,
+        desk.clerk,
         c,
         'correction',
         { evidence: { channel: 'in_person', submittedOn: '2026-11-25' } },
         400,
       );
       expect(refused.errors).toEqual([expect.objectContaining({ field: 'evidence' })]);
-      const after = (await clerk.get(`/api/v1/cases/${c.id}`)).body as Body;
+      const after = (await desk.clerk.get(`/api/v1/cases/${c.id}`)).body as Body;
       expect(after).toMatchObject({ status: 'awaiting_correction', version: c.version });
     });
 
     it('reinstates a case the sweep closed when the correction had come in time (Art. 30)', async () => {
       let c = await open({ handlerId: undefined });
-      c = await step(clerk, c, 'correction-request', {
+      c = await step(desk.clerk, c, 'correction-request', {
         noticeSentOn: '2026-11-27',
         items: ['请写明年份'],
         periodEndsOn: '2026-12-11',
@@ -218,11 +147,11 @@ describe('case steps and the law’s dates', () => {
       });
       await at('2026-12-14');
       await t.app.get(CaseSweepService).sweep();
-      c = (await clerk.get(`/api/v1/cases/${c.id}`)).body as Body;
+      c = (await desk.clerk.get(`/api/v1/cases/${c.id}`)).body as Body;
       expect(c).toMatchObject({ status: 'deemed_withdrawn', outcome: 'deemed_withdrawn_correction' });
       expect(c.allowedActions).toContain('receive_correction');
       // Signed for by the post room on the period's last day, recorded on Monday.
-      c = await step(clerk, c, 'correction', {
+      c = await step(desk.clerk, c, 'correction', {
         evidence: { channel: 'post_signed', signedForOn: '2026-12-11', trackingNumber: 'EA123456789CN' },
       });
       expect(c).toMatchObject({ status: 'registered', outcome: null, closedOn: null });
@@ -232,7 +161,7 @@ describe('case steps and the law’s dates', () => {
 
     it('takes a late correction after the sweep only with the applicant’s 正当理由', async () => {
       let c = await open({ handlerId: undefined });
-      c = await step(clerk, c, 'correction-request', {
+      c = await step(desk.clerk, c, 'correction-request', {
         noticeSentOn: '2026-11-27',
         items: ['请写明年份'],
         periodEndsOn: '2026-12-11',
@@ -240,18 +169,18 @@ describe('case steps and the law’s dates', () => {
       });
       await at('2026-12-15');
       await t.app.get(CaseSweepService).sweep();
-      c = (await clerk.get(`/api/v1/cases/${c.id}`)).body as Body;
+      c = (await desk.clerk.get(`/api/v1/cases/${c.id}`)).body as Body;
       const evidence = { channel: 'in_person', submittedOn: '2026-12-15' };
-      const refused = await step(clerk, c, 'correction', { evidence }, 400);
+      const refused = await step(desk.clerk, c, 'correction', { evidence }, 400);
       expect(refused.errors).toEqual([expect.objectContaining({ field: 'lateReason' })]);
-      c = await step(clerk, c, 'correction', { evidence, lateReason: '申请人住院治疗，有医院证明' });
+      c = await step(desk.clerk, c, 'correction', { evidence, lateReason: '申请人住院治疗，有医院证明' });
       expect(c).toMatchObject({ status: 'registered', outcome: null });
       expect(c.clock.clockStartedOn).toBe('2026-12-15');
     });
 
     it('refuses a payment after the 20 WD even before the sweep has closed the case (Art. 42)', async () => {
       let c = await open();
-      c = await step(handler, c, 'fee-notice', {
+      c = await step(desk.handler, c, 'fee-notice', {
         sentOn: '2026-11-27',
         method: 'per_page',
         pages: 31,
@@ -260,16 +189,16 @@ describe('case steps and the law’s dates', () => {
         applicantReceivedOn: '2026-11-27',
       });
       await at('2026-12-28');
-      const refused = await step(clerk, c, 'fee-payment', { paidOn: '2026-12-28' }, 409);
+      const refused = await step(desk.clerk, c, 'fee-payment', { paidOn: '2026-12-28' }, 409);
       expect(refused).toMatchObject({ code: 'CASE_DEADLINE_RULE' });
       expect((refused as unknown as { detail: string }).detail).toContain('2026-12-25');
-      const after = (await clerk.get(`/api/v1/cases/${c.id}`)).body as Body;
+      const after = (await desk.clerk.get(`/api/v1/cases/${c.id}`)).body as Body;
       expect(after).toMatchObject({ status: 'awaiting_fee', version: c.version });
     });
 
     it('reinstates a case the sweep closed when the fee had been paid in time', async () => {
       let c = await open();
-      c = await step(handler, c, 'fee-notice', {
+      c = await step(desk.handler, c, 'fee-notice', {
         sentOn: '2026-11-27',
         method: 'per_page',
         pages: 31,
@@ -279,9 +208,9 @@ describe('case steps and the law’s dates', () => {
       });
       await at('2026-12-28');
       await t.app.get(CaseSweepService).sweep();
-      c = (await clerk.get(`/api/v1/cases/${c.id}`)).body as Body;
+      c = (await desk.clerk.get(`/api/v1/cases/${c.id}`)).body as Body;
       expect(c).toMatchObject({ status: 'deemed_withdrawn', outcome: 'deemed_withdrawn_fee' });
-      c = await step(clerk, c, 'fee-payment', { paidOn: '2026-12-24', receiptNumber: 'NO.0012' });
+      c = await step(desk.clerk, c, 'fee-payment', { paidOn: '2026-12-24', receiptNumber: 'NO.0012' });
       expect(c).toMatchObject({ status: 'investigating', outcome: null, closedOn: null });
       expect(c.clock.state).toBe('running');
       expect(c.notices.join()).toContain('恢复办理');
@@ -289,7 +218,7 @@ describe('case steps and the law’s dates', () => {
 
     it('refuses to disclose before a consulted third party has answered or its 15 WD have run out (Art. 32)', async () => {
       let c = await open();
-      c = await step(handler, c, 'consultations', {
+      c = await step(desk.handler, c, 'consultations', {
         kind: 'third_party',
         partyName: '郯城县某建材有限公司',
         matter: '拟公开的协议含贵公司报价',
@@ -297,57 +226,57 @@ describe('case steps and the law’s dates', () => {
         partyReceivedOn: '2026-11-27',
       });
       c = await approved('disclosed', detailFor('disclosed'), c);
-      const refused = await step(clerk, c, 'reply', { repliedOn: '2026-11-27' }, 409);
+      const refused = await step(desk.clerk, c, 'reply', { repliedOn: '2026-11-27' }, 409);
       expect(refused).toMatchObject({ code: 'CASE_CONSULTATION_PENDING' });
       expect((refused as unknown as { detail: string }).detail).toContain('2026-12-18');
       // A refusal does not wait for the party.
       const other = await approved('not_held', detailFor('not_held'));
-      await step(clerk, other, 'reply', { repliedOn: '2026-11-27' });
+      await step(desk.clerk, other, 'reply', { repliedOn: '2026-11-27' });
       // Once its period has run out, silence leaves the decision to the agency.
       await at('2026-12-21');
-      c = (await clerk.get(`/api/v1/cases/${c.id}`)).body as Body;
-      const replied = await step(clerk, c, 'reply', { repliedOn: '2026-12-21' });
+      c = (await desk.clerk.get(`/api/v1/cases/${c.id}`)).body as Body;
+      const replied = await step(desk.clerk, c, 'reply', { repliedOn: '2026-12-21' });
       expect(replied.status).toBe('issued');
     });
 
     it('discloses over a third party’s objection only with public-interest reasons, and says to tell it in writing', async () => {
       let c = await open();
-      c = await step(handler, c, 'consultations', {
+      c = await step(desk.handler, c, 'consultations', {
         kind: 'third_party',
         partyName: '郯城县某建材有限公司',
         matter: '拟公开的协议含贵公司报价',
         dispatchedOn: '2026-11-27',
         partyReceivedOn: '2026-11-27',
       });
-      c = await step(handler, c, 'consultations/reply', {
+      c = await step(desk.handler, c, 'consultations/reply', {
         consultationId: c.consultations[0].id,
         repliedOn: '2026-11-27',
         result: 'objection',
         summary: '涉及商业秘密，不同意公开',
       });
       const bare = await approved('disclosed', detailFor('disclosed'), c);
-      const refused = await step(clerk, bare, 'reply', { repliedOn: '2026-11-27' }, 409);
+      const refused = await step(desk.clerk, bare, 'reply', { repliedOn: '2026-11-27' }, 409);
       expect((refused as unknown as { detail: string }).detail).toContain('公共利益');
-      // Back to the handler, with the reasons.
-      c = await step(approver, bare, 'return', { comment: '请写明公共利益理由' });
-      c = await step(handler, c, 'draft', {
+      // Back to the desk.handler, with the reasons.
+      c = await step(desk.approver, bare, 'return', { comment: '请写明公共利益理由' });
+      c = await step(desk.handler, c, 'draft', {
         outcome: 'disclosed',
         detail: {
           ...detailFor('disclosed'),
           reasons: '该协议涉及公共财政资金使用，不公开将对公共利益造成重大影响，决定予以公开。',
         },
       });
-      c = await step(handler, c, 'review-request');
-      c = await step(approver, c, 'approval');
-      const replied = await step(clerk, c, 'reply', { repliedOn: '2026-11-27' });
+      c = await step(desk.handler, c, 'review-request');
+      c = await step(desk.approver, c, 'approval');
+      const replied = await step(desk.clerk, c, 'reply', { repliedOn: '2026-11-27' });
       expect(replied.status).toBe('issued');
       expect(replied.notices.join()).toContain('书面告知第三方“郯城县某建材有限公司”');
     });
 
     it('refuses a 重复申请 whose “earlier” reply is dated after this application (Art. 36(6))', async () => {
       let c = await open();
-      c = await step(handler, c, 'drafting');
-      c = await step(handler, c, 'draft', {
+      c = await step(desk.handler, c, 'drafting');
+      c = await step(desk.handler, c, 'draft', {
         outcome: 'repeat_application',
         detail: {
           ...detailFor('repeat_application'),
@@ -355,7 +284,7 @@ describe('case steps and the law’s dates', () => {
         },
       });
       expect(c.notices.join()).toContain('早于本次申请的收到日期');
-      const refused = await step(handler, c, 'review-request', {}, 400);
+      const refused = await step(desk.handler, c, 'review-request', {}, 400);
       expect(refused.errors?.map((e) => e.field)).toEqual(['detail.earlierReply.date']);
     });
   });

@@ -606,23 +606,30 @@ describe('web console over HTTP', () => {
       const page = await t.http.get(`/admin/agencies/${town}`).set('Cookie', jar.header);
       const value = (name: string) =>
         new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(page.text)?.[1] ?? '';
-      const res = await t.http
-        .post(`/admin/agencies/${town}`)
-        .set('Cookie', jar.header)
-        .type('form')
-        .send({
-          _csrf: csrf,
-          version: value('version'),
-          name: value('name'),
-          shortName: value('shortName'),
-          docNumberPrefix: value('docNumberPrefix'),
-          reconsiderationBodyName: value('reconsiderationBodyName'),
-          reconsiderationBodyAddress: value('reconsiderationBodyAddress'),
-          courtName: value('courtName'),
-          active: 'true',
-          type: 'dispatched',
-          parentId: '',
-        });
+      /** The profile form as shown, sent with another type and parent. */
+      const save = (type: string, parentId: string) =>
+        t.http
+          .post(`/admin/agencies/${town}`)
+          .set('Cookie', jar.header)
+          .type('form')
+          .send({
+            _csrf: csrf,
+            ...Object.fromEntries(
+              [
+                'version',
+                'name',
+                'shortName',
+                'docNumberPrefix',
+                'reconsiderationBodyName',
+                'reconsiderationBodyAddress',
+                'courtName',
+              ].map((field) => [field, value(field)]),
+            ),
+            active: 'true',
+            type,
+            parentId,
+          });
+      const res = await save('dispatched', '');
       // A 派出机构 must record who set it up (复议法 Art. 24, 27): refused, beside the fields.
       expect(res.status).toBe(400);
       expect(res.text).toContain('派出机构');
@@ -630,23 +637,7 @@ describe('web console over HTTP', () => {
       // Set up by the county government: its 派出机关 → reviewed by that government (Art. 24; legal-rules
       // does not quote the item, so none is cited).
       const county = await agencyId(t, 'tc-gov');
-      const moved = await t.http
-        .post(`/admin/agencies/${town}`)
-        .set('Cookie', jar.header)
-        .type('form')
-        .send({
-          _csrf: csrf,
-          version: value('version'),
-          name: value('name'),
-          shortName: value('shortName'),
-          docNumberPrefix: value('docNumberPrefix'),
-          reconsiderationBodyName: value('reconsiderationBodyName'),
-          reconsiderationBodyAddress: value('reconsiderationBodyAddress'),
-          courtName: value('courtName'),
-          active: 'true',
-          type: 'dispatched',
-          parentId: county,
-        });
+      const moved = await save('dispatched', county);
       expect(moved.status).toBe(303);
       const after = await t.http.get(`/admin/agencies/${town}`).set('Cookie', jar.take(moved).header);
       expect(after.text).toMatch(/<option value="dispatched" selected>/);
