@@ -4,6 +4,7 @@ import { create, type ExpressHandlebars } from 'express-handlebars';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { findTemplatesDir } from '../letters/letter-renderer.js';
+import { summaryLine } from './forms/registration.form.js';
 import {
   chineseDate,
   chineseDateTime,
@@ -61,6 +62,13 @@ export class ConsoleViews {
         abs: (v: unknown) => Math.abs(Number(v)),
         /** JSON for a data-* attribute (escaped like any other value). */
         json: (v: unknown) => JSON.stringify(v ?? null),
+        /** A line of the error summary: the field's label (when the page gives labels) and its message. */
+        summaryLine: (field: unknown, message: unknown, labels: unknown) =>
+          humanDates(
+            labels && typeof labels === 'object'
+              ? summaryLine(String(field), String(message), labels as Record<string, string>)
+              : String(message),
+          ),
         /** An element id for a field name (dots and brackets are awkward in CSS and htmx selectors). */
         fid: (name: unknown, prefix: unknown) =>
           `f-${typeof prefix === 'string' ? prefix : ''}${String(name).replace(/[^A-Za-z0-9_-]/g, '-')}`,

@@ -25,6 +25,7 @@ import {
   evidenceDefaults,
   evidenceFromForm,
   formFieldOf,
+  REGISTRATION_FIELD_LABELS,
   registrationFromForm,
 } from './forms/registration.form.js';
 
@@ -156,6 +157,7 @@ export class ConsoleRegistrationController {
       {
         values,
         errors,
+        errorLabels: REGISTRATION_FIELD_LABELS,
         problem,
         handlers: handlers.map((h) => ({ value: h.id, label: h.displayName })),
         ...registrationChoices(),

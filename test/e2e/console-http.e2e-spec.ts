@@ -190,6 +190,8 @@ describe('web console over HTTP', () => {
     expect(res.text).toMatch(/id="f-applicant-name-error">不能包含控制字符或无效字符</);
     expect(res.text).toMatch(/id="f-informationSought-error">不能包含控制字符或无效字符</);
     expect(res.text).toMatch(/id="f-applicant-address-error">不能为空</);
+    // The summary at the top says which field: a bare "不能为空" there would not.
+    expect(res.text).toContain('>通讯地址：不能为空</a>');
   });
 
   it.each([

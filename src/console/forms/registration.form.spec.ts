@@ -1,4 +1,10 @@
-import { evidenceFromForm, formFieldOf, registrationFromForm } from './registration.form.js';
+import {
+  evidenceFromForm,
+  formFieldOf,
+  REGISTRATION_FIELD_LABELS,
+  registrationFromForm,
+  summaryLine,
+} from './registration.form.js';
 
 const TZ = 'Asia/Shanghai';
 
@@ -61,5 +67,17 @@ describe('registration form', () => {
     ['applicant.idNumber', 'applicant.idNumber'],
   ])('shows the error of %p beside %p', (field, input) => {
     expect(formFieldOf(field, { 'evidence.channel': 'fax' })).toBe(input);
+  });
+});
+
+describe('summaryLine', () => {
+  it.each([
+    ['applicant.phone', '不能为空', '联系电话：不能为空'],
+    ['applicant.idNumber', '证件号码不能为空', '证件号码不能为空'], // already names its field
+    ['evidence.in_person.submittedOn', '不能晚于今天', '提交日期：不能晚于今天'],
+    ['applicant.agent.phone', '不能为空', '代理人联系电话：不能为空'],
+    ['unknown.field', '不能为空', '不能为空'],
+  ])('%s “%s” → “%s”', (field, message, line) => {
+    expect(summaryLine(field, message, REGISTRATION_FIELD_LABELS)).toBe(line);
   });
 });

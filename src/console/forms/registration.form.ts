@@ -98,3 +98,58 @@ export function formFieldOf(field: string, body: FormBody, prefix = 'evidence.')
   }
   return field;
 }
+
+/**
+ * The labels of the registration form's fields, for the error summary at the top of the page: a bare
+ * "不能为空" there would not say which field (the message beside the field needs no label).
+ */
+export const REGISTRATION_FIELD_LABELS: Readonly<Record<string, string>> = {
+  'evidence.channel': '收件渠道',
+  'evidence.in_person.submittedOn': '提交日期',
+  'evidence.oral.submittedOn': '口头提出日期',
+  'evidence.post_signed.signedForOn': '本机关签收日期',
+  'evidence.post_signed.trackingNumber': '邮件号',
+  'evidence.post_unsigned.arrivedOn': '信件到达日期',
+  'evidence.post_unsigned.confirmedOn': '与申请人确认日期',
+  'evidence.post_unsigned.confirmationMeans': '确认方式',
+  'evidence.post_unsigned.lateConfirmationReason': '未在到达当日确认的原因',
+  'evidence.online.submittedAt': '平台提交时间',
+  'evidence.online.confirmedOn': '与申请人确认日期',
+  'evidence.online.platform': '平台名称',
+  'evidence.fax.faxReceivedOn': '传真收到日期',
+  'evidence.fax.confirmedOn': '双方确认日期',
+  'evidence.fax.confirmationMeans': '确认方式',
+  applicant: '申请人',
+  'applicant.type': '申请人类型',
+  'applicant.name': '姓名或名称',
+  'applicant.idType': '证件类型',
+  'applicant.idNumber': '证件号码',
+  'applicant.phone': '联系电话',
+  'applicant.email': '电子邮箱',
+  'applicant.address': '通讯地址',
+  'applicant.postcode': '邮政编码',
+  'applicant.assistanceNote': '需要的帮助',
+  'applicant.agent.name': '代理人姓名',
+  'applicant.agent.idType': '代理人证件类型',
+  'applicant.agent.idNumber': '代理人证件号码',
+  'applicant.agent.phone': '代理人联系电话',
+  'applicant.agent.authorisation': '授权委托情况',
+  informationSought: '所需政府信息',
+  informationReference: '文号或其他特征',
+  requestedForm: '信息的形式',
+  deliveryMethod: '获取信息的方式',
+  deliveryAddress: '送达地址',
+  onTheSpotReply: '当场答复',
+  handlerId: '承办人',
+  note: '备注',
+};
+
+/** "联系电话：不能为空" for the summary; a message that already names its field stays as it is. */
+export function summaryLine(
+  field: string,
+  message: string,
+  labels: Readonly<Record<string, string>>,
+): string {
+  const label = labels[field] ?? labels[field.split('.').slice(0, -1).join('.')];
+  return label && !message.includes(label) ? `${label}：${message}` : message;
+}
