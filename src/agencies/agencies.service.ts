@@ -16,6 +16,7 @@ import type { ListAgenciesQuery, RemedyDefaultQuery } from './dto/remedy-default
 import type { UpdateAgencyDto } from './dto/update-agency.dto.js';
 import {
   defaultReconsiderationBody,
+  forbiddenReconsiderationBodies,
   requiredReconsiderationBody,
   type AgencyNode,
 } from './remedy-body.rules.js';
@@ -92,7 +93,7 @@ export class AgenciesService {
         problems.push({ field: 'parentId', message: '上级机关已停用' });
       }
       const body = reconsiderationBody(dto, { type: dto.type, parentId }, nodes, problems);
-      checkRemedyProfile(problems, { ...body, type: dto.type, parentId }, nodes);
+      checkRemedyProfile(problems, { ...body, type: dto.type, name: dto.name, parentId }, nodes);
       if (problems.length > 0) throw DomainError.validation(problems);
       if (await m.existsBy(Agency, { code: dto.code })) {
         throw new DomainError('AGENCY_CODE_TAKEN', `机关代码 ${dto.code} 已被使用。`);
@@ -272,7 +273,10 @@ function checkParent(
  */
 function checkRemedyProfile(
   problems: FieldError[],
-  agency: Pick<Agency, 'type' | 'parentId' | 'reconsiderationBodyName' | 'reconsiderationBodyAddress'> & {
+  agency: Pick<
+    Agency,
+    'type' | 'name' | 'parentId' | 'reconsiderationBodyName' | 'reconsiderationBodyAddress'
+  > & {
     courtName?: string;
   },
   nodes: ReadonlyMap<string, AgencyNode>,
@@ -286,6 +290,10 @@ function checkRemedyProfile(
     requiredReconsiderationBody: requiredReconsiderationBody(agency, nodes),
   });
   for (const message of found) problems.push({ field: 'reconsiderationBodyName', message });
+  if (found.length > 0) return;
+  const body = agency.reconsiderationBodyName.trim();
+  const forbidden = forbiddenReconsiderationBodies(agency, nodes).find((f) => f.name.trim() === body);
+  if (forbidden) problems.push({ field: 'reconsiderationBodyName', message: forbidden.message });
 }
 
 function reconsiderationBody(

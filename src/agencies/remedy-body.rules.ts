@@ -114,3 +114,25 @@ export function requiredReconsiderationBody(
   const body = defaultReconsiderationBody(agency, agencies);
   return body.derivable && body.fixed ? { name: body.name, basis: body.basis } : null;
 }
+
+/**
+ * Bodies an agency's profile may never name, whatever its type (so also where the typed body stands):
+ * the agency itself (no organ reviews its own act) and, for a vertical agency, the county government —
+ * 复议法 Art. 27 sends 垂直领导的行政机关 (税务、海关、金融、外汇、国家安全…) to their 上一级主管部门.
+ */
+export function forbiddenReconsiderationBodies(
+  agency: { readonly type: AgencyType; readonly name: string },
+  agencies: ReadonlyMap<string, AgencyNode>,
+): { readonly name: string; readonly message: string }[] {
+  const out = [{ name: agency.name, message: `行政复议机关不能是本机关自己（“${agency.name}”）` }];
+  if (agency.type === 'vertical') {
+    for (const node of agencies.values()) {
+      if (node.type !== 'county_government') continue;
+      out.push({
+        name: node.name,
+        message: `实行垂直领导的机关向上一级主管部门申请行政复议（行政复议法第二十七条），不能是“${node.name}”`,
+      });
+    }
+  }
+  return out;
+}

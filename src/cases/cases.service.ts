@@ -702,13 +702,22 @@ export class CasesService {
   }
 
   submitForReview(user: AuthUser, id: string, dto: Dto.VersionedDto) {
-    return this.act(user, id, 'submit_for_review', dto, ({ c, today }) => {
+    return this.act(user, id, 'submit_for_review', dto, async ({ manager, c, today }) => {
       if (!c.outcome || !c.outcomeDetail) {
         throw DomainError.validation([{ field: 'outcome', message: '提交审核前须拟定答复结果' }]);
       }
       const errors = validateOutcome(c.outcome, c.outcomeDetail, { receivedOn: c.receivedOn });
       if (errors.length)
         throw DomainError.validation(errors, `答复草稿不完整：${errors.map((e) => e.message).join('；')}`);
+      // Art. 32: a disclosure over a third party's objection needs its public-interest reasons now,
+      // not only when the approved reply is refused.
+      const consultations = await manager.find(CaseConsultation, { where: { caseId: c.id } });
+      const objection = consultationBlockers(c.outcome, c.outcomeDetail, consultations, today, {
+        pending: false,
+      });
+      if (objection.errors.length) {
+        throw new DomainError('CASE_CONSULTATION_PENDING', objection.errors.join('；'));
+      }
       return { data: { outcome: c.outcome, submittedOn: today } };
     });
   }
@@ -724,7 +733,12 @@ export class CasesService {
       const submitted = lastEvent(events, 'submit_for_review');
       const submittedOn = (submitted?.data.submittedOn as IsoDate | undefined) ?? c.clockStartedOn;
       const approvedOn = dto.approvedOn ?? today;
-      if (dto.approvedOn) this.assertDate('approvedOn', dto.approvedOn, { min: submittedOn, max: today });
+      if (dto.approvedOn && dto.approvedOn < submittedOn) {
+        throw DomainError.validation([
+          { field: 'approvedOn', message: `审核日期不能早于提请审核之日 ${submittedOn}` },
+        ]);
+      }
+      if (dto.approvedOn) this.assertDate('approvedOn', dto.approvedOn, { max: today });
       return { data: { outcome: c.outcome, approvedOn }, reason: dto.comment ?? '' };
     });
   }

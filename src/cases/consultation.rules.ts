@@ -32,12 +32,14 @@ export function consultationBlockers(
   detail: Partial<OutcomeDetail>,
   consultations: readonly ConsultationFacts[],
   replyOn: IsoDate,
+  options: { readonly pending?: boolean } = {},
 ): { errors: string[]; notices: string[] } {
   const errors: string[] = [];
   const notices: string[] = [];
   if (!DISCLOSING.includes(outcome)) return { errors, notices };
   const article = (k: ConsultationFacts) => (k.kind === 'third_party' ? '第三十二条' : '第三十四条');
-  for (const k of consultations) {
+  // `pending: false` (a draft going to review): a period still running may be over by the reply.
+  for (const k of options.pending === false ? [] : consultations) {
     if (k.repliedOn || k.result) continue;
     if (k.periodEndsOn === null) {
       errors.push(

@@ -250,6 +250,14 @@ describe('agencies', () => {
       expect(bodyErrors(res)).toEqual([expect.stringContaining('行政复议机关只能有一个')]);
     });
 
+    it.each([
+      ['a vertical agency naming the county government (Art. 27)', 'tc-tax', '郯城县人民政府', '第二十七条'],
+      ['the county government naming itself', 'tc-gov', '郯城县人民政府', '不能是本机关自己'],
+    ])('refuses %s', async (_label, code, name, message) => {
+      const res = await patch(code, { reconsiderationBodyName: name }, 400);
+      expect(bodyErrors(res)).toEqual([expect.stringContaining(message)]);
+    });
+
     it('refuses a wrong body for a new department and for a vertical agency retyped as a department', async () => {
       const created = await create(
         department('gh', { reconsiderationBodyName: '临沂市自然资源和规划局' }),

@@ -159,6 +159,12 @@ describe('case steps and the law’s dates', () => {
       expect(c.notices.join()).toContain('恢复办理');
     });
 
+    it('lets the approver take an approval back until the reply is made', async () => {
+      const c = await approved('not_held');
+      const back = await step(desk.approver, c, 'return', { comment: '检索范围还需补充' });
+      expect(back).toMatchObject({ status: 'drafting' });
+    });
+
     it('takes a late correction after the sweep only with the applicant’s 正当理由', async () => {
       let c = await open({ handlerId: undefined });
       c = await step(desk.clerk, c, 'correction-request', {
@@ -254,11 +260,12 @@ describe('case steps and the law’s dates', () => {
         result: 'objection',
         summary: '涉及商业秘密，不同意公开',
       });
-      const bare = await approved('disclosed', detailFor('disclosed'), c);
-      const refused = await step(desk.clerk, bare, 'reply', { repliedOn: '2026-11-27' }, 409);
-      expect((refused as unknown as { detail: string }).detail).toContain('公共利益');
-      // Back to the desk.handler, with the reasons.
-      c = await step(desk.approver, bare, 'return', { comment: '请写明公共利益理由' });
+      // Without public-interest reasons the draft does not even go to review.
+      c = await step(desk.handler, c, 'drafting');
+      c = await step(desk.handler, c, 'draft', { outcome: 'disclosed', detail: detailFor('disclosed') });
+      const refused = await step(desk.handler, c, 'review-request', {}, 409);
+      expect(refused).toMatchObject({ code: 'CASE_CONSULTATION_PENDING' });
+      expect(refused.detail).toContain('公共利益');
       c = await step(desk.handler, c, 'draft', {
         outcome: 'disclosed',
         detail: {

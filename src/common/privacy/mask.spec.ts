@@ -24,6 +24,10 @@ describe('maskIdNumbersInText', () => {
     );
     expect(maskIdNumbersInText('order 12345678901234567890')).toBe('order 12345678901234567890');
   });
+
+  it('masks a number typed with hyphens', () => {
+    expect(maskIdNumbersInText('q=110105-19491231-002X')).toBe('q=110105********002X');
+  });
 });
 
 describe('maskIdNumbersInUrl (what the request log records)', () => {

@@ -13,12 +13,12 @@ export function maskIdNumber(value: string | null | undefined): string | null {
 }
 
 // 居民身份证 numbers inside free text (URLs, log messages), wherever they are: 18 characters (17 digits
-// and the check character, perhaps split by single spaces as people type them) or 15 digits, next to
-// letters or not, but not inside longer digit runs.
-const ID_IN_TEXT = /(?<!\d)(?:(?:\d\s?){17}[\dXx]|\d{15})(?!\d)/g;
+// and the check character, perhaps split by single spaces or hyphens as people type them, e.g.
+// 110105-19491231-002X) or 15 digits, next to letters or not, but not inside longer digit runs.
+const ID_IN_TEXT = /(?<!\d)(?:(?:\d[\s-]?){17}[\dXx]|\d{15})(?!\d)/g;
 
 export function maskIdNumbersInText(text: string): string {
-  return text.replace(ID_IN_TEXT, (match) => maskIdNumber(match.replace(/\s/g, '')) ?? match);
+  return text.replace(ID_IN_TEXT, (match) => maskIdNumber(match.replace(/[\s-]/g, '')) ?? match);
 }
 
 /**
