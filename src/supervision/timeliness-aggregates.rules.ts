@@ -8,12 +8,14 @@
 import type { IsoDate } from '../common/clock/clock.js';
 import { DomainError } from '../common/errors/domain-error.js';
 import { checkPeriod, isIsoDate, monthsOf } from './report-period.js';
-import type {
-  CurrentFigures,
-  FlowFigures,
-  TimelinessCase,
-  TimelinessFigures,
-  TimelinessReport,
+import {
+  countsOf,
+  FigureCounts,
+  handlerCountsOf,
+  timelinessReportOf,
+  type HandlerCounts,
+  type TimelinessCase,
+  type TimelinessReport,
 } from './timeliness.rules.js';
 
 /**
@@ -73,15 +75,7 @@ export function histogramNearestRank(histogram: ReadonlyMap<number, number>, p: 
   );
 }
 
-class Sum {
-  received = 0;
-  closed = 0;
-  closedOnTime = 0;
-  closedLate = 0;
-  open = 0;
-  paused = 0;
-  dueSoon = 0;
-  overdueOpen = 0;
+class Sum extends FigureCounts {
   readonly histogram = new Map<number, number>();
 
   add(row: TimelinessAggregate): void {
@@ -99,38 +93,10 @@ class Sum {
     }
   }
 
-  flow(): FlowFigures {
-    const closedWithDeadline = this.closedOnTime + this.closedLate;
-    return {
-      received: this.received,
-      closed: this.closed,
-      closedWithDeadline,
-      closedOnTime: this.closedOnTime,
-      closedLate: this.closedLate,
-      onTimeRate: closedWithDeadline === 0 ? null : this.closedOnTime / closedWithDeadline,
-      medianWorkingDays: histogramMedian(this.histogram),
-      p90WorkingDays: histogramNearestRank(this.histogram, 90),
-    };
-  }
-
-  figures(): TimelinessFigures {
-    const current: CurrentFigures = {
-      open: this.open,
-      paused: this.paused,
-      dueSoon: this.dueSoon,
-      overdueOpen: this.overdueOpen,
-    };
-    return { ...this.flow(), ...current };
+  protected workingDayStats(): { median: number | null; p90: number | null } {
+    return { median: histogramMedian(this.histogram), p90: histogramNearestRank(this.histogram, 90) };
   }
 }
-
-function sumOf<K>(map: Map<K, Sum>, key: K): Sum {
-  let sum = map.get(key);
-  if (sum === undefined) map.set(key, (sum = new Sum()));
-  return sum;
-}
-
-const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The same report computeTimeliness gives for the cases these rows were grouped from. */
 export function timelinessFromAggregates(
@@ -143,18 +109,15 @@ export function timelinessFromAggregates(
   const months = monthsOf({ from, to });
   const overall = new Sum();
   const byAgency = new Map<string, Sum>();
-  const byHandler = new Map<string, { agencyId: string; handlerId: string | null; sum: Sum }>();
+  const byHandler = new Map<string, HandlerCounts<Sum>>();
   const byMonth = new Map<string, Sum>(months.map((m) => [m, new Sum()]));
 
   for (const row of rows) {
     if (row.set === 'handler') {
       const agencyId = row.agencyId!;
-      const key = `${agencyId}\u0000${row.handlerId ?? '\u0001'}`;
-      let handler = byHandler.get(key);
-      if (handler === undefined) {
-        byHandler.set(key, (handler = { agencyId, handlerId: row.handlerId, sum: new Sum() }));
-      }
-      for (const sum of [overall, sumOf(byAgency, agencyId), handler.sum]) sum.add(row);
+      const handler = handlerCountsOf(byHandler, agencyId, row.handlerId, () => new Sum());
+      for (const sum of [overall, countsOf(byAgency, agencyId, () => new Sum()), handler.counts])
+        sum.add(row);
     } else {
       const month = byMonth.get(row.month!);
       if (month === undefined) continue;
@@ -167,18 +130,13 @@ export function timelinessFromAggregates(
     }
   }
 
-  return {
-    period: { from, to },
-    today: query.today,
-    overall: overall.figures(),
-    byAgency: [...byAgency.entries()]
-      .sort(([a], [b]) => byId(a, b))
-      .map(([agencyId, sum]) => ({ agencyId, figures: sum.figures() })),
-    byHandler: [...byHandler.values()]
-      .sort((a, b) => byId(a.agencyId, b.agencyId) || byId(a.handlerId ?? '', b.handlerId ?? ''))
-      .map(({ agencyId, handlerId, sum }) => ({ agencyId, handlerId, figures: sum.figures() })),
-    byMonth: months.map((month) => ({ month, figures: byMonth.get(month)!.flow() })),
-  };
+  return timelinessReportOf(
+    { from, to, today: query.today, months },
+    overall,
+    byAgency,
+    byHandler.values(),
+    byMonth,
+  );
 }
 
 /** Rows summed by their key (set, agency, handler, month, lateness, working days). */

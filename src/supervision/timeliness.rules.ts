@@ -98,7 +98,11 @@ export interface TimelinessReport {
   readonly byMonth: readonly { readonly month: string; readonly figures: FlowFigures }[];
 }
 
-class Tally {
+/**
+ * The counts behind one row of figures (the county, an agency, a handler, a month). How the working
+ * days are kept is the subclass's: every value here (Tally), a histogram in the aggregate path.
+ */
+export abstract class FigureCounts {
   received = 0;
   closed = 0;
   closedOnTime = 0;
@@ -107,11 +111,13 @@ class Tally {
   paused = 0;
   dueSoon = 0;
   overdueOpen = 0;
-  readonly workingDays: number[] = [];
+
+  /** Median and nearest-rank p90 of the working days taken by the cases closed with a deadline. */
+  protected abstract workingDayStats(): { median: number | null; p90: number | null };
 
   flow(): FlowFigures {
     const closedWithDeadline = this.closedOnTime + this.closedLate;
-    const sorted = [...this.workingDays].sort((a, b) => a - b);
+    const { median: medianWorkingDays, p90: p90WorkingDays } = this.workingDayStats();
     return {
       received: this.received,
       closed: this.closed,
@@ -119,20 +125,85 @@ class Tally {
       closedOnTime: this.closedOnTime,
       closedLate: this.closedLate,
       onTimeRate: closedWithDeadline === 0 ? null : this.closedOnTime / closedWithDeadline,
-      medianWorkingDays: median(sorted),
-      p90WorkingDays: nearestRank(sorted, 90),
+      medianWorkingDays,
+      p90WorkingDays,
     };
   }
 
   figures(): TimelinessFigures {
-    return {
-      ...this.flow(),
+    const current: CurrentFigures = {
       open: this.open,
       paused: this.paused,
       dueSoon: this.dueSoon,
       overdueOpen: this.overdueOpen,
     };
+    return { ...this.flow(), ...current };
   }
+}
+
+class Tally extends FigureCounts {
+  readonly workingDays: number[] = [];
+
+  protected workingDayStats(): { median: number | null; p90: number | null } {
+    const sorted = [...this.workingDays].sort((a, b) => a - b);
+    return { median: median(sorted), p90: nearestRank(sorted, 90) };
+  }
+}
+
+/** A handler's row: the agency it works for, the handler (null: the agency's unassigned cases). */
+export interface HandlerCounts<C extends FigureCounts> {
+  readonly agencyId: string;
+  readonly handlerId: string | null;
+  readonly counts: C;
+}
+
+/** The handler row of a map keyed by agency and handler, created on first use. */
+export function handlerCountsOf<C extends FigureCounts>(
+  map: Map<string, HandlerCounts<C>>,
+  agencyId: string,
+  handlerId: string | null,
+  create: () => C,
+): HandlerCounts<C> {
+  const key = `${agencyId}\u0000${handlerId ?? '\u0001'}`;
+  let row = map.get(key);
+  if (row === undefined) map.set(key, (row = { agencyId, handlerId, counts: create() }));
+  return row;
+}
+
+/** The counts of a keyed map, created on first use. */
+export function countsOf<K, C extends FigureCounts>(map: Map<K, C>, key: K, create: () => C): C {
+  let counts = map.get(key);
+  if (counts === undefined) map.set(key, (counts = create()));
+  return counts;
+}
+
+const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The report from its counts, rows in a stable order (agencies and handlers by id, months in order). */
+export function timelinessReportOf(
+  head: {
+    readonly from: IsoDate;
+    readonly to: IsoDate;
+    readonly today: IsoDate;
+    readonly months: readonly string[];
+  },
+  overall: FigureCounts,
+  byAgency: ReadonlyMap<string, FigureCounts>,
+  byHandler: Iterable<HandlerCounts<FigureCounts>>,
+  byMonth: ReadonlyMap<string, FigureCounts>,
+): TimelinessReport {
+  return {
+    period: { from: head.from, to: head.to },
+    today: head.today,
+    overall: overall.figures(),
+    byAgency: [...byAgency.entries()]
+      .sort(([a], [b]) => byId(a, b))
+      .map(([agencyId, counts]) => ({ agencyId, figures: counts.figures() })),
+    byHandler: [...byHandler]
+      .sort((a, b) => byId(a.agencyId, b.agencyId) || byId(a.handlerId ?? '', b.handlerId ?? ''))
+      .map(({ agencyId, handlerId, counts }) => ({ agencyId, handlerId, figures: counts.figures() })),
+    byMonth: head.months.map((month) => ({ month, figures: byMonth.get(month)!.flow() })),
+  };
 }
 
 /** Median of an ascending sample; null when empty. */
@@ -150,12 +221,6 @@ export function nearestRank(sorted: readonly number[], p: number): number | null
   return sorted[Math.min(rank, sorted.length) - 1];
 }
 
-function tallyOf<K>(map: Map<K, Tally>, key: K): Tally {
-  let tally = map.get(key);
-  if (tally === undefined) map.set(key, (tally = new Tally()));
-  return tally;
-}
-
 export function computeTimeliness(
   cases: readonly TimelinessCase[],
   query: TimelinessQuery,
@@ -168,20 +233,13 @@ export function computeTimeliness(
 
   const overall = new Tally();
   const byAgency = new Map<string, Tally>();
-  const byHandler = new Map<string, { agencyId: string; handlerId: string | null; tally: Tally }>();
+  const byHandler = new Map<string, HandlerCounts<Tally>>();
   const months = monthsOf({ from, to });
   const byMonth = new Map<string, Tally>(months.map((m) => [m, new Tally()]));
 
   for (const c of cases) {
-    const handlerKey = `${c.agencyId}\u0000${c.handlerId ?? '\u0001'}`;
-    let handler = byHandler.get(handlerKey);
-    if (handler === undefined) {
-      byHandler.set(
-        handlerKey,
-        (handler = { agencyId: c.agencyId, handlerId: c.handlerId, tally: new Tally() }),
-      );
-    }
-    const groups = [overall, tallyOf(byAgency, c.agencyId), handler.tally];
+    const handler = handlerCountsOf(byHandler, c.agencyId, c.handlerId, () => new Tally());
+    const groups = [overall, countsOf(byAgency, c.agencyId, () => new Tally()), handler.counts];
 
     if (c.receivedOn >= from && c.receivedOn <= to) {
       for (const g of groups) g.received += 1;
@@ -216,19 +274,7 @@ export function computeTimeliness(
     }
   }
 
-  const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-  return {
-    period: { from, to },
-    today,
-    overall: overall.figures(),
-    byAgency: [...byAgency.entries()]
-      .sort(([a], [b]) => byId(a, b))
-      .map(([agencyId, tally]) => ({ agencyId, figures: tally.figures() })),
-    byHandler: [...byHandler.values()]
-      .sort((a, b) => byId(a.agencyId, b.agencyId) || byId(a.handlerId ?? '', b.handlerId ?? ''))
-      .map(({ agencyId, handlerId, tally }) => ({ agencyId, handlerId, figures: tally.figures() })),
-    byMonth: months.map((month) => ({ month, figures: byMonth.get(month)!.flow() })),
-  };
+  return timelinessReportOf({ from, to, today, months }, overall, byAgency, byHandler.values(), byMonth);
 }
 
 // ── At-risk list ──────────────────────────────────────────────────────────────────────────────────
