@@ -52,16 +52,21 @@ describe('web console over HTTP', () => {
   });
   afterAll(() => t.close());
 
+  /** A form posted as the browser of a signed-in user sends it. */
+  const postForm = (jar: Jar, url: string, body: object) =>
+    t.http.post(url).set('Cookie', jar.header).type('form').send(body);
+
   /** Signs in through the sign-in form, as a browser does. */
   async function signIn(username: string): Promise<{ jar: Jar; csrf: string }> {
     const jar = new Jar();
     const page = await t.http.get('/sign-in');
     jar.take(page);
-    const res = await t.http
-      .post('/sign-in')
-      .set('Cookie', jar.header)
-      .type('form')
-      .send({ _csrf: csrfOf(page.text), username, password: DEMO_PASSWORD, next: '/' });
+    const res = await postForm(jar, '/sign-in', {
+      _csrf: csrfOf(page.text),
+      username,
+      password: DEMO_PASSWORD,
+      next: '/',
+    });
     expect(res.status).toBe(303);
     jar.take(res);
     const home = await t.http.get(res.headers.location as string).set('Cookie', jar.header);
@@ -84,11 +89,12 @@ describe('web console over HTTP', () => {
   it('signs in with the form into httpOnly SameSite=Strict cookies, and goes to the role’s first page', async () => {
     const page = await t.http.get('/sign-in');
     const jar = new Jar().take(page);
-    const res = await t.http
-      .post('/sign-in')
-      .set('Cookie', jar.header)
-      .type('form')
-      .send({ _csrf: csrfOf(page.text), username: 'zrzyj.handler', password: DEMO_PASSWORD, next: '/' });
+    const res = await postForm(jar, '/sign-in', {
+      _csrf: csrfOf(page.text),
+      username: 'zrzyj.handler',
+      password: DEMO_PASSWORD,
+      next: '/',
+    });
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/my-cases');
     const access = ([] as string[])
@@ -97,27 +103,24 @@ describe('web console over HTTP', () => {
     expect(access).toMatch(/HttpOnly/);
     expect(access).toMatch(/SameSite=Strict/);
     // A next page elsewhere is never followed.
-    const evil = await t.http
-      .post('/sign-in')
-      .set('Cookie', jar.header)
-      .type('form')
-      .send({
-        _csrf: csrfOf(page.text),
-        username: 'zrzyj.handler',
-        password: DEMO_PASSWORD,
-        next: '//evil.example',
-      });
+    const evil = await postForm(jar, '/sign-in', {
+      _csrf: csrfOf(page.text),
+      username: 'zrzyj.handler',
+      password: DEMO_PASSWORD,
+      next: '//evil.example',
+    });
     expect(evil.headers.location).toBe('/my-cases');
   });
 
   it('tells a wrong password in Chinese and keeps the user name', async () => {
     const page = await t.http.get('/sign-in');
     const jar = new Jar().take(page);
-    const res = await t.http
-      .post('/sign-in')
-      .set('Cookie', jar.header)
-      .type('form')
-      .send({ _csrf: csrfOf(page.text), username: 'zrzyj.clerk', password: 'wrong-password', next: '/' });
+    const res = await postForm(jar, '/sign-in', {
+      _csrf: csrfOf(page.text),
+      username: 'zrzyj.clerk',
+      password: 'wrong-password',
+      next: '/',
+    });
     expect(res.status).toBe(401);
     expect(res.text).toContain('用户名或密码错误');
     expect(res.text).toContain('value="zrzyj.clerk"');
@@ -130,22 +133,18 @@ describe('web console over HTTP', () => {
       Number((await t.app.get(DataSource).query('SELECT count(*) FROM disclosure_case'))[0].count);
     const before = await count();
     const form = { 'evidence.channel': 'in_person', 'evidence.in_person.submittedOn': '2026-11-27' };
-    const missing = await t.http.post('/register').set('Cookie', jar.header).type('form').send(form);
+    const missing = await postForm(jar, '/register', form);
     expect(missing.status).toBe(403);
     expect(missing.headers['content-type']).toMatch(/text\/html/);
     expect(missing.text).toContain('页面已过期或来源不明');
-    const foreign = await t.http
-      .post('/register')
-      .set('Cookie', jar.header)
-      .type('form')
-      .send({ ...form, _csrf: other.csrf });
+    const foreign = await postForm(jar, '/register', { ...form, _csrf: other.csrf });
     expect(foreign.status).toBe(403);
     expect(await count()).toBe(before);
   });
 
   it('re-renders the registration form with what was typed and the messages beside the fields', async () => {
     const { jar, csrf } = await signIn('zrzyj.clerk');
-    const res = await t.http.post('/register').set('Cookie', jar.header).type('form').send({
+    const res = await postForm(jar, '/register', {
       _csrf: csrf,
       idempotencyKey: 'console-test-key-1',
       'evidence.channel': 'post_unsigned',
@@ -171,7 +170,7 @@ describe('web console over HTTP', () => {
 
   it('shows control characters and blank names beside the fields, and one message for an empty field', async () => {
     const { jar, csrf } = await signIn('zrzyj.clerk');
-    const res = await t.http.post('/register').set('Cookie', jar.header).type('form').send({
+    const res = await postForm(jar, '/register', {
       _csrf: csrf,
       idempotencyKey: 'console-test-key-nul',
       'evidence.channel': 'in_person',
@@ -212,7 +211,7 @@ describe('web console over HTTP', () => {
 
   it('shows a receipt date the calendar cannot count from beside that date, not against an internal field', async () => {
     const { jar, csrf } = await signIn('zrzyj.clerk');
-    const res = await t.http.post('/register').set('Cookie', jar.header).type('form').send({
+    const res = await postForm(jar, '/register', {
       _csrf: csrf,
       idempotencyKey: 'console-test-key-1900',
       'evidence.channel': 'in_person',
@@ -257,7 +256,7 @@ describe('web console over HTTP', () => {
       requestedForm: 'paper',
       deliveryMethod: 'post',
     };
-    const send = () => t.http.post('/register').set('Cookie', jar.header).type('form').send(form);
+    const send = () => postForm(jar, '/register', form);
     const [a, b] = await Promise.all([send(), send()]);
     expect([a.status, b.status]).toEqual([303, 303]);
     expect(a.headers.location).toBe(b.headers.location);
@@ -268,27 +267,21 @@ describe('web console over HTTP', () => {
       const { jar, csrf } = await signIn('zrzyj.clerk');
       const c = await given.caseIn(zrzyj, 'awaiting_correction');
       const letters = () => t.dataSource.getRepository(IssuedLetter).countBy({ caseId: c.id });
-      const bare = await t.http
-        .post(`/case/${c.id}/letters/issue`)
-        .set('Cookie', jar.header)
-        .type('form')
-        .send({ type: 'correction_notice' });
+      const bare = await postForm(jar, `/case/${c.id}/letters/issue`, { type: 'correction_notice' });
       expect(bare.status).toBe(403);
       expect(await letters()).toBe(0);
-      const ok = await t.http
-        .post(`/case/${c.id}/letters/issue`)
-        .set('Cookie', jar.header)
-        .type('form')
-        .send({ _csrf: csrf, type: 'correction_notice' });
+      const ok = await postForm(jar, `/case/${c.id}/letters/issue`, {
+        _csrf: csrf,
+        type: 'correction_notice',
+      });
       expect(ok.status).toBe(303);
       expect(ok.headers.location).toBe(`/case/${c.id}#letters`);
       expect(await letters()).toBe(1);
       // The second time it is refused (issued once; a correction is a new letter), on the case page.
-      const again = await t.http
-        .post(`/case/${c.id}/letters/issue`)
-        .set('Cookie', jar.header)
-        .type('form')
-        .send({ _csrf: csrf, type: 'correction_notice' });
+      const again = await postForm(jar, `/case/${c.id}/letters/issue`, {
+        _csrf: csrf,
+        type: 'correction_notice',
+      });
       expect(again.status).toBe(409);
       expect(again.text).toContain('本案已出具政府信息公开申请补正告知书');
       expect(await letters()).toBe(1);
@@ -297,11 +290,11 @@ describe('web console over HTTP', () => {
     it('shows a refused 说明理由告知书 beside its deadline, with what was typed', async () => {
       const { jar, csrf } = await signIn('zrzyj.clerk');
       const c = await given.caseIn(zrzyj, 'investigating');
-      const res = await t.http
-        .post(`/case/${c.id}/letters/issue`)
-        .set('Cookie', jar.header)
-        .type('form')
-        .send({ _csrf: csrf, type: 'reason_request', explanationDeadline: '2026-11-20' });
+      const res = await postForm(jar, `/case/${c.id}/letters/issue`, {
+        _csrf: csrf,
+        type: 'reason_request',
+        explanationDeadline: '2026-11-20',
+      });
       expect(res.status).toBe(400);
       expect(res.text).toMatch(/<details class="action" id="doc-reason_request" open>/);
       expect(res.text).toMatch(
@@ -370,11 +363,7 @@ describe('web console over HTTP', () => {
     it('refuses a record for a case still open, on the case page', async () => {
       const { jar, csrf } = await signIn('zrzyj.clerk');
       const c = await given.caseIn(zrzyj, 'investigating');
-      const res = await t.http
-        .post(`/case/${c.id}/remedies/add`)
-        .set('Cookie', jar.header)
-        .type('form')
-        .send({ _csrf: csrf, ...remedyForm });
+      const res = await postForm(jar, `/case/${c.id}/remedies/add`, { _csrf: csrf, ...remedyForm });
       // An open case shows no remedy panel; the refusal is the page's error.
       expect(res.status).toBe(409);
       expect(res.text).toContain('本案尚未办结');
@@ -383,46 +372,35 @@ describe('web console over HTTP', () => {
     it('re-renders the record form with the messages beside the fields and what was typed', async () => {
       const { jar, csrf } = await signIn('zrzyj.clerk');
       const c = await given.caseIn(zrzyj, 'served');
-      const res = await t.http
-        .post(`/case/${c.id}/remedies/add`)
-        .set('Cookie', jar.header)
-        .type('form')
-        .send({ _csrf: csrf, ...remedyForm, body: '', caseReference: '郯政复〔2026〕7号' });
+      const res = await postForm(jar, `/case/${c.id}/remedies/add`, {
+        _csrf: csrf,
+        ...remedyForm,
+        body: '',
+        caseReference: '郯政复〔2026〕7号',
+      });
       expect(res.status).toBe(400);
       expect(res.text).toMatch(/<details class="action" id="remedy-new" open>/);
       expect(res.text).toContain('value="郯政复〔2026〕7号"');
       expect(res.text).toMatch(/id="f-remedy-new-body-error">须填写复议机关或人民法院</);
       expect(await t.dataSource.getRepository(RemedyRecord).countBy({ caseId: c.id })).toBe(0);
-      const missing = await t.http
-        .post(`/case/${c.id}/remedies/add`)
-        .set('Cookie', jar.header)
-        .type('form')
-        .send(remedyForm);
+      const missing = await postForm(jar, `/case/${c.id}/remedies/add`, remedyForm);
       expect(missing.status).toBe(403);
     });
 
     it('updates a record with the version seen, and refuses a stale one', async () => {
       const { jar, csrf } = await signIn('zrzyj.clerk');
       const c = await given.caseIn(zrzyj, 'served');
-      const added = await t.http
-        .post(`/case/${c.id}/remedies/add`)
-        .set('Cookie', jar.header)
-        .type('form')
-        .send({ _csrf: csrf, ...remedyForm });
+      const added = await postForm(jar, `/case/${c.id}/remedies/add`, { _csrf: csrf, ...remedyForm });
       expect(added.status).toBe(303);
       const r = await t.dataSource.getRepository(RemedyRecord).findOneByOrFail({ caseId: c.id });
       const update = (version: number) =>
-        t.http
-          .post(`/case/${c.id}/remedies/${r.id}/update`)
-          .set('Cookie', jar.header)
-          .type('form')
-          .send({
-            _csrf: csrf,
-            ...remedyForm,
-            version: String(version),
-            result: 'upheld',
-            decidedOn: '2026-11-27',
-          });
+        postForm(jar, `/case/${c.id}/remedies/${r.id}/update`, {
+          _csrf: csrf,
+          ...remedyForm,
+          version: String(version),
+          result: 'upheld',
+          decidedOn: '2026-11-27',
+        });
       expect((await update(r.version)).status).toBe(303);
       const stale = await update(r.version);
       expect(stale.status).toBe(409);
@@ -453,18 +431,16 @@ describe('web console over HTTP', () => {
 
     it('is refused for a channel other than in person or oral, beside the choice', async () => {
       const { jar, csrf } = await signIn('zrzyj.clerk');
-      const res = await t.http
-        .post('/register')
-        .set('Cookie', jar.header)
-        .type('form')
-        .send(
-          form(csrf, 'on-the-spot-fax', {
-            'evidence.channel': 'fax',
-            'evidence.fax.faxReceivedOn': '2026-11-27',
-            'evidence.fax.confirmedOn': '2026-11-27',
-            'evidence.fax.confirmationMeans': '电话',
-          }),
-        );
+      const res = await postForm(
+        jar,
+        '/register',
+        form(csrf, 'on-the-spot-fax', {
+          'evidence.channel': 'fax',
+          'evidence.fax.faxReceivedOn': '2026-11-27',
+          'evidence.fax.confirmedOn': '2026-11-27',
+          'evidence.fax.confirmationMeans': '电话',
+        }),
+      );
       expect(res.status).toBe(400);
       expect(res.text).toMatch(/id="f-onTheSpotReply-error">当场答复只适用于当面或口头提出的申请</);
       expect(res.text).toMatch(/name="onTheSpot" value="true" id="f-onTheSpot" checked/);
@@ -472,22 +448,18 @@ describe('web console over HTTP', () => {
 
     it('needs the facts its outcome requires', async () => {
       const { jar, csrf } = await signIn('zrzyj.clerk');
-      const res = await t.http
-        .post('/register')
-        .set('Cookie', jar.header)
-        .type('form')
-        .send(form(csrf, 'on-the-spot-not-held', { 'onTheSpotReply.outcome': 'not_held' }));
+      const res = await postForm(
+        jar,
+        '/register',
+        form(csrf, 'on-the-spot-not-held', { 'onTheSpotReply.outcome': 'not_held' }),
+      );
       expect(res.status).toBe(400);
       expect(res.text).toMatch(/id="f-onTheSpotReply-detail-searchDescription-error">[^<]+</);
     });
 
     it('registers, replies and closes the case the same day', async () => {
       const { jar, csrf } = await signIn('zrzyj.clerk');
-      const res = await t.http
-        .post('/register')
-        .set('Cookie', jar.header)
-        .type('form')
-        .send(form(csrf, 'on-the-spot-ok', {}));
+      const res = await postForm(jar, '/register', form(csrf, 'on-the-spot-ok', {}));
       expect(res.status).toBe(303);
       const page = await t.http.get(res.headers.location as string).set('Cookie', jar.take(res).header);
       expect(page.text).toContain('已登记并当场答复');
@@ -498,28 +470,20 @@ describe('web console over HTTP', () => {
   describe('supervision pages', () => {
     it('refuses to lock a year that is not over, on the report page', async () => {
       const { jar, csrf } = await signIn('gov-office.supervisor');
-      const res = await t.http
-        .post('/annual-report/lock')
-        .set('Cookie', jar.header)
-        .type('form')
-        .send({ _csrf: csrf, year: '2026', note: '测试' });
+      const res = await postForm(jar, '/annual-report/lock', { _csrf: csrf, year: '2026', note: '测试' });
       expect(res.status).toBe(409);
       expect(res.text).toContain('全县2026年政府信息公开工作年度报告');
-      const bare = await t.http
-        .post('/annual-report/lock')
-        .set('Cookie', jar.header)
-        .type('form')
-        .send({ year: '2025' });
+      const bare = await postForm(jar, '/annual-report/lock', { year: '2025' });
       expect(bare.status).toBe(403);
     });
 
     it('locks a past year and shows it locked', async () => {
       const { jar, csrf } = await signIn('zrzyj.approver');
-      const res = await t.http
-        .post('/annual-report/lock')
-        .set('Cookie', jar.header)
-        .type('form')
-        .send({ _csrf: csrf, year: '2025', note: '已于 2026年1月28日 公布' });
+      const res = await postForm(jar, '/annual-report/lock', {
+        _csrf: csrf,
+        year: '2025',
+        note: '已于 2026年1月28日 公布',
+      });
       expect(res.status).toBe(303);
       const page = await t.http.get(res.headers.location as string).set('Cookie', jar.take(res).header);
       expect(page.text).toContain('已锁定');
@@ -559,7 +523,7 @@ describe('web console over HTTP', () => {
     it('creates an agency whose reconsideration body follows its type and parent', async () => {
       const { jar, csrf } = await signIn('admin');
       const county = await agencyId(t, 'tc-gov');
-      const bad = await t.http.post('/admin/agencies').set('Cookie', jar.header).type('form').send({
+      const bad = await postForm(jar, '/admin/agencies', {
         _csrf: csrf,
         code: 'Bad Code',
         name: '郯城县审计局',
@@ -572,7 +536,7 @@ describe('web console over HTTP', () => {
       expect(bad.status).toBe(400);
       expect(bad.text).toContain('value="郯城县审计局"');
       expect(bad.text).toMatch(/id="f-code-error">只能包含小写字母、数字和连字符/);
-      const ok = await t.http.post('/admin/agencies').set('Cookie', jar.header).type('form').send({
+      const ok = await postForm(jar, '/admin/agencies', {
         _csrf: csrf,
         code: 'tc-sjj',
         name: '郯城县审计局',
@@ -589,7 +553,7 @@ describe('web console over HTTP', () => {
 
     it('asks for the body the rule cannot give (the county government’s own is the city government)', async () => {
       const { jar, csrf } = await signIn('admin');
-      const res = await t.http.post('/admin/agencies').set('Cookie', jar.header).type('form').send({
+      const res = await postForm(jar, '/admin/agencies', {
         _csrf: csrf,
         code: 'tc-gov2',
         name: '某县人民政府',
@@ -610,27 +574,23 @@ describe('web console over HTTP', () => {
         new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(page.text)?.[1] ?? '';
       /** The profile form as shown, sent with another type and parent. */
       const save = (type: string, parentId: string) =>
-        t.http
-          .post(`/admin/agencies/${town}`)
-          .set('Cookie', jar.header)
-          .type('form')
-          .send({
-            _csrf: csrf,
-            ...Object.fromEntries(
-              [
-                'version',
-                'name',
-                'shortName',
-                'docNumberPrefix',
-                'reconsiderationBodyName',
-                'reconsiderationBodyAddress',
-                'courtName',
-              ].map((field) => [field, value(field)]),
-            ),
-            active: 'true',
-            type,
-            parentId,
-          });
+        postForm(jar, `/admin/agencies/${town}`, {
+          _csrf: csrf,
+          ...Object.fromEntries(
+            [
+              'version',
+              'name',
+              'shortName',
+              'docNumberPrefix',
+              'reconsiderationBodyName',
+              'reconsiderationBodyAddress',
+              'courtName',
+            ].map((field) => [field, value(field)]),
+          ),
+          active: 'true',
+          type,
+          parentId,
+        });
       const res = await save('dispatched', '');
       // A 派出机构 must record who set it up (复议法 Art. 24, 27): refused, beside the fields.
       expect(res.status).toBe(400);
@@ -673,11 +633,10 @@ describe('web console over HTTP', () => {
         ],
         ['郯城县人民政府或者临沂市自然资源和规划局', '行政复议机关只能有一个'],
       ]) {
-        const res = await t.http
-          .post(`/admin/agencies/${zrzyj}`)
-          .set('Cookie', jar.header)
-          .type('form')
-          .send({ ...form, reconsiderationBodyName: name });
+        const res = await postForm(jar, `/admin/agencies/${zrzyj}`, {
+          ...form,
+          reconsiderationBodyName: name,
+        });
         expect(res.status).toBe(400);
         expect(res.text).toMatch(new RegExp(`id="f-reconsiderationBodyName-error">[^<]*${message}`));
       }
@@ -695,14 +654,8 @@ describe('web console over HTTP', () => {
   describe('notifications', () => {
     it('marks all read only with the form’s token', async () => {
       const { jar, csrf } = await signIn('zrzyj.handler');
-      expect(
-        (await t.http.post('/inbox/read-all').set('Cookie', jar.header).type('form').send({})).status,
-      ).toBe(403);
-      const res = await t.http
-        .post('/inbox/read-all')
-        .set('Cookie', jar.header)
-        .type('form')
-        .send({ _csrf: csrf });
+      expect((await postForm(jar, '/inbox/read-all', {})).status).toBe(403);
+      const res = await postForm(jar, '/inbox/read-all', { _csrf: csrf });
       expect(res.status).toBe(303);
       expect(res.headers.location).toBe('/inbox');
     });
