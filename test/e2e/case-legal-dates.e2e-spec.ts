@@ -41,6 +41,30 @@ describe('case steps and the law’s dates', () => {
       return step(desk.approver, c, 'approval');
     };
 
+    /** A 补正 with its period to 12-11, then the lapse job run on `day`. */
+    const correctionAskedThenSwept = async (day: string) => {
+      const c = await open({ handlerId: undefined });
+      await step(desk.clerk, c, 'correction-request', {
+        noticeSentOn: '2026-11-27',
+        items: ['请写明年份'],
+        periodEndsOn: '2026-12-11',
+        means: '邮寄',
+      });
+      await at(day);
+      await t.app.get(CaseSweepService).sweep();
+      return desk.get(c);
+    };
+    /** A fee notice received by the applicant on 11-27: 20 WD to pay, to 12-25. */
+    const feeNoticeReceived = (c: Body) =>
+      step(desk.handler, c, 'fee-notice', {
+        sentOn: '2026-11-27',
+        method: 'per_page',
+        pages: 31,
+        justification: '数量明显超过合理范围',
+        paymentInstructions: '窗口缴纳',
+        applicantReceivedOn: '2026-11-27',
+      });
+
     it('refuses a reply dated before its approval (Art. 45), which would hide a late one', async () => {
       await at('2026-10-09');
       const received = await open({ evidence: { channel: 'in_person', submittedOn: '2026-10-09' } });
@@ -138,16 +162,7 @@ describe('case steps and the law’s dates', () => {
     });
 
     it('reinstates a case the sweep closed when the correction had come in time (Art. 30)', async () => {
-      let c = await open({ handlerId: undefined });
-      c = await step(desk.clerk, c, 'correction-request', {
-        noticeSentOn: '2026-11-27',
-        items: ['请写明年份'],
-        periodEndsOn: '2026-12-11',
-        means: '邮寄',
-      });
-      await at('2026-12-14');
-      await t.app.get(CaseSweepService).sweep();
-      c = (await desk.clerk.get(`/api/v1/cases/${c.id}`)).body as Body;
+      let c = await correctionAskedThenSwept('2026-12-14');
       expect(c).toMatchObject({ status: 'deemed_withdrawn', outcome: 'deemed_withdrawn_correction' });
       expect(c.allowedActions).toContain('receive_correction');
       // Signed for by the post room on the period's last day, recorded on Monday.
@@ -166,16 +181,7 @@ describe('case steps and the law’s dates', () => {
     });
 
     it('takes a late correction after the sweep only with the applicant’s 正当理由', async () => {
-      let c = await open({ handlerId: undefined });
-      c = await step(desk.clerk, c, 'correction-request', {
-        noticeSentOn: '2026-11-27',
-        items: ['请写明年份'],
-        periodEndsOn: '2026-12-11',
-        means: '邮寄',
-      });
-      await at('2026-12-15');
-      await t.app.get(CaseSweepService).sweep();
-      c = (await desk.clerk.get(`/api/v1/cases/${c.id}`)).body as Body;
+      let c = await correctionAskedThenSwept('2026-12-15');
       const evidence = { channel: 'in_person', submittedOn: '2026-12-15' };
       const refused = await step(desk.clerk, c, 'correction', { evidence }, 400);
       expect(refused.errors).toEqual([expect.objectContaining({ field: 'lateReason' })]);
@@ -186,14 +192,7 @@ describe('case steps and the law’s dates', () => {
 
     it('refuses a payment after the 20 WD even before the sweep has closed the case (Art. 42)', async () => {
       let c = await open();
-      c = await step(desk.handler, c, 'fee-notice', {
-        sentOn: '2026-11-27',
-        method: 'per_page',
-        pages: 31,
-        justification: '数量明显超过合理范围',
-        paymentInstructions: '窗口缴纳',
-        applicantReceivedOn: '2026-11-27',
-      });
+      c = await feeNoticeReceived(c);
       await at('2026-12-28');
       const refused = await step(desk.clerk, c, 'fee-payment', { paidOn: '2026-12-28' }, 409);
       expect(refused).toMatchObject({ code: 'CASE_DEADLINE_RULE' });
@@ -204,14 +203,7 @@ describe('case steps and the law’s dates', () => {
 
     it('reinstates a case the sweep closed when the fee had been paid in time', async () => {
       let c = await open();
-      c = await step(desk.handler, c, 'fee-notice', {
-        sentOn: '2026-11-27',
-        method: 'per_page',
-        pages: 31,
-        justification: '数量明显超过合理范围',
-        paymentInstructions: '窗口缴纳',
-        applicantReceivedOn: '2026-11-27',
-      });
+      c = await feeNoticeReceived(c);
       await at('2026-12-28');
       await t.app.get(CaseSweepService).sweep();
       c = (await desk.clerk.get(`/api/v1/cases/${c.id}`)).body as Body;
