@@ -4,7 +4,7 @@ import { create, type ExpressHandlebars } from 'express-handlebars';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { findTemplatesDir } from '../letters/letter-renderer.js';
-import { summaryLine } from './forms/registration.form.js';
+import { summaryLine } from './forms/form-values.js';
 import {
   chineseDate,
   chineseDateTime,

@@ -109,3 +109,13 @@ export function errorMap(errors: readonly FieldError[]): Record<string, string> 
   for (const e of errors) map[e.field] ??= e.message;
   return map;
 }
+
+/** "联系电话：不能为空" for the summary; a message that already names its field stays as it is. */
+export function summaryLine(
+  field: string,
+  message: string,
+  labels: Readonly<Record<string, string>>,
+): string {
+  const label = labels[field] ?? labels[field.split('.').slice(0, -1).join('.')];
+  return label && !message.includes(label) ? `${label}：${message}` : message;
+}

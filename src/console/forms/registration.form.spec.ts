@@ -3,8 +3,8 @@ import {
   formFieldOf,
   REGISTRATION_FIELD_LABELS,
   registrationFromForm,
-  summaryLine,
 } from './registration.form.js';
+import { summaryLine } from './form-values.js';
 
 const TZ = 'Asia/Shanghai';
 

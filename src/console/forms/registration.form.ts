@@ -143,13 +143,3 @@ export const REGISTRATION_FIELD_LABELS: Readonly<Record<string, string>> = {
   handlerId: '承办人',
   note: '备注',
 };
-
-/** "联系电话：不能为空" for the summary; a message that already names its field stays as it is. */
-export function summaryLine(
-  field: string,
-  message: string,
-  labels: Readonly<Record<string, string>>,
-): string {
-  const label = labels[field] ?? labels[field.split('.').slice(0, -1).join('.')];
-  return label && !message.includes(label) ? `${label}：${message}` : message;
-}
